@@ -59,6 +59,52 @@ export function mediaTypeRefusal(contentType: string, head: Uint8Array): string 
   return `declared ${type}, but its first bytes are not those of an audio or video file of a known format`;
 }
 
+/** The image formats a photo of evidence is taken in, by the test of their first bytes. */
+const IMAGES: readonly { readonly name: string; readonly test: (b: Uint8Array) => boolean }[] = [
+  { name: 'JPEG', test: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { name: 'PNG', test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { name: 'GIF', test: (b) => ['GIF87a', 'GIF89a'].includes(ascii(b, 0, 6)) },
+  { name: 'WebP', test: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP' },
+  // HEIF (HEIC, as phones take photos) and AVIF: an ISO base media file whose brand names an image
+  {
+    name: 'HEIF / AVIF',
+    test: (b) =>
+      ascii(b, 4, 4) === 'ftyp' &&
+      ['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1', 'avif'].includes(ascii(b, 8, 4)),
+  },
+  { name: 'TIFF', test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]) },
+  { name: 'BMP', test: (b) => ascii(b, 0, 2) === 'BM' },
+];
+
+/** The kinds of file the portal takes as evidence of an act: a recording, a photo, a document in PDF. */
+export type EvidenceKind = 'recording' | 'image' | 'pdf';
+
+/** The kind of evidence a declared media type is, or undefined for a type the portal does not take as evidence. */
+export function evidenceKindOf(contentType: string): EvidenceKind | undefined {
+  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  if (type.startsWith('audio/') || type.startsWith('video/')) return 'recording';
+  if (type.startsWith('image/')) return 'image';
+  if (type === 'application/pdf') return 'pdf';
+  return undefined;
+}
+
+/**
+ * {@link mediaTypeRefusal}, and for a photo or a PDF as the portal takes evidence: a medium declared `image/*` must
+ * start as an image of a known format, one declared `application/pdf` as a PDF (`%PDF-`). Undefined when it does
+ * (or is of another type: which types the portal takes is {@link evidenceKindOf}'s to say).
+ */
+export function evidenceRefusal(contentType: string, head: Uint8Array): string | undefined {
+  const kind = evidenceKindOf(contentType);
+  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  if (kind === 'image' && !IMAGES.some((f) => f.test(head))) {
+    return `declared ${type}, but its first bytes are not those of an image of a known format`;
+  }
+  if (kind === 'pdf' && ascii(head, 0, 5) !== '%PDF-') {
+    return `declared ${type}, but its first bytes are not those of a PDF document`;
+  }
+  return mediaTypeRefusal(contentType, head);
+}
+
 /** An MPEG-1/2/2.5 audio frame header of layer II or III: 11 sync bits, a version that is not reserved. */
 function mpegAudioFrame(b: Uint8Array): boolean {
   if (b.length < 2 || b[0] !== 0xff || (b[1]! & 0xe0) !== 0xe0) return false;

@@ -6,7 +6,7 @@ import type { MediaReads, MediaRetrieval, OpenedMedium } from '../app/media-read
 import { verifiedStream } from '../app/verified-stream.js';
 import type { Principal } from '../app/auth.js';
 import { notFound } from '../domain/errors.js';
-import { mediaTypeRefusal, SIGNATURE_BYTES } from '../domain/media-signature.js';
+import { evidenceKindOf, evidenceRefusal, mediaTypeRefusal, SIGNATURE_BYTES } from '../domain/media-signature.js';
 import { IntegrityFault, LedgerError, NotAcceptable } from '../errors.js';
 import {
   BlobTooLarge,
@@ -100,12 +100,26 @@ export async function receiveMedium(
   deps: Pick<MediaApiDependencies, 'blobs' | 'holdings' | 'maxBytes'>,
   principal: Principal,
   body: AsyncIterable<Uint8Array>,
-  options: { readonly contentType: string; readonly expectedSha256?: string },
+  options: {
+    readonly contentType: string;
+    readonly expectedSha256?: string;
+    /**
+     * Taken as the portal takes evidence of an act: only a recording, a photo or a PDF (`evidenceKindOf`, else
+     * `unsupported_media_type`), each starting as its declared type does (`evidenceRefusal`).
+     */
+    readonly evidence?: boolean;
+  },
 ): Promise<{ stored: StoredBlob; created: boolean }> {
+  const { evidence, ...put } = options;
   if (/^application\/(?:[^/]+\+)?json$/.test(options.contentType))
     throw new JsonNotMedia('JSON bodies cannot be stored as media; send application/octet-stream');
-  const checked = headChecked(body, options.contentType);
-  const stored = await deps.blobs.put(checked, { ...options, maxBytes: deps.maxBytes });
+  if (evidence && evidenceKindOf(options.contentType) === undefined) {
+    throw new NotEvidence(
+      `a file of type ${options.contentType} is not taken as evidence: a recording (audio, video), a photo or a PDF`,
+    );
+  }
+  const checked = headChecked(body, options.contentType, evidence === true);
+  const stored = await deps.blobs.put(checked, { ...put, maxBytes: deps.maxBytes });
   const { sub, agency, roles } = principal;
   const held = await deps.holdings.receive({ sub, agency, roles: [...roles] }, stored);
   return { stored, created: held.created };
@@ -117,10 +131,16 @@ class MediaEmpty extends LedgerError {
   readonly status = 422;
 }
 
-/** A medium whose first bytes are not of the type it is declared as (`mediaTypeRefusal`). */
+/** A medium whose first bytes are not of the type it is declared as (`mediaTypeRefusal`, `evidenceRefusal`). */
 class MediaTypeMismatch extends LedgerError {
   readonly code = 'media_type_mismatch';
   readonly status = 422;
+}
+
+/** A file the portal does not take as evidence of an act (an executable, a spreadsheet): `evidenceKindOf`. */
+class NotEvidence extends LedgerError {
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
 }
 
 /**
@@ -128,13 +148,21 @@ class MediaTypeMismatch extends LedgerError {
  * as audio or video that is neither is refused before anything of it is stored (the store discards what it received
  * when the body fails).
  */
-async function* headChecked(body: AsyncIterable<Uint8Array>, contentType: string): AsyncGenerator<Uint8Array> {
+async function* headChecked(
+  body: AsyncIterable<Uint8Array>,
+  contentType: string,
+  evidence: boolean,
+): AsyncGenerator<Uint8Array> {
   const held: Uint8Array[] = [];
   let length = 0;
   let checked = false;
   const check = () => {
-    const refusal = mediaTypeRefusal(contentType, Buffer.concat(held, length));
-    if (refusal) throw new MediaTypeMismatch(`the medium is refused: ${refusal}`);
+    const head = Buffer.concat(held, length);
+    const refusal = evidence ? evidenceRefusal(contentType, head) : mediaTypeRefusal(contentType, head);
+    // which kind it was declared as (`image: true`, `pdf: true`), for the portal's sentence
+    const kind = evidenceKindOf(contentType);
+    const details = kind === 'image' || kind === 'pdf' ? { [kind]: true } : {};
+    if (refusal) throw new MediaTypeMismatch(`the medium is refused: ${refusal}`, details);
     checked = true;
   };
   for await (const chunk of body) {

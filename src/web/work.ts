@@ -358,7 +358,11 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
           if (file.name !== 'medium') throw notFound('no such field');
           // the act is checked before anything is stored: a form with invalid input changes nothing
           deps.validate(RECORD_ACT, bodyOf(formValues(before), []));
-          const { stored } = await receiveMedium(deps.upload, principal, file.body, { contentType: file.contentType });
+          // taken as evidence: a recording, a photo or a PDF, each what it is declared to be
+          const { stored } = await receiveMedium(deps.upload, principal, file.body, {
+            contentType: file.contentType,
+            evidence: true,
+          });
           uploaded.push(stored.sha256);
           res.locals.formValues = { ...formValues(before), media: [...[before.media ?? []].flat(), stored.sha256] };
         });

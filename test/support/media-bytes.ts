@@ -16,3 +16,9 @@ export function asAudio(rest: Uint8Array | string = ''): Buffer {
   const id3 = Buffer.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
   return Buffer.concat([id3, typeof rest === 'string' ? Buffer.from(rest, 'utf8') : rest]);
 }
+
+/** Bytes that start as a JPEG photo (its start-of-image and JFIF marker), then `rest`. */
+export function asJpeg(rest: Uint8Array | string = ''): Buffer {
+  const soi = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
+  return Buffer.concat([soi, typeof rest === 'string' ? Buffer.from(rest, 'utf8') : rest]);
+}

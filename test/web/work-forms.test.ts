@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { mediaStream } from '../../src/app/media-holdings.js';
 import { AGENCY, DAY, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
-import { asVideo } from '../support/media-bytes.js';
+import { asJpeg, asVideo } from '../support/media-bytes.js';
 
 let f: ScreensFixture;
 /** The day before the fixture's day, on which the cases were neither opened nor decided. */
@@ -228,13 +228,58 @@ describe('recording acts from the portal', () => {
     expect(await f.t.service.events.readStream(mediaStream(AGENCY, sha))).toEqual([]);
   });
 
+  it.each([
+    [
+      'an executable',
+      Buffer.from('MZ\x90\x00 a program', 'latin1'),
+      'application/x-msdownload',
+      'setup.exe',
+      415,
+      '该类文件不能作为执法记录上传：请上传音频、视频、照片或 PDF 文书。',
+    ],
+    [
+      'a text named as a photo',
+      Buffer.from('现场情况说明（文字），并非照片'),
+      'image/jpeg',
+      '现场.jpg',
+      422,
+      '该文件不是可识别格式的照片（JPEG、PNG、GIF、WebP、HEIC、TIFF 或 BMP），不能作为照片上传。',
+    ],
+    [
+      'a photo named as a PDF',
+      asJpeg('照片'),
+      'application/pdf',
+      '笔录.pdf',
+      422,
+      '该文件不是 PDF 文书，不能作为 PDF 上传。',
+    ],
+  ])(
+    'when evidence is sent with %s, then it is refused at the file, in Chinese, and nothing is stored or recorded',
+    async (_what, bytes, type, name, status, said) => {
+      const form = new FormData();
+      form.append('occurredAt', `${DAY}T14:00`);
+      form.append('officers', 'alice, bob');
+      form.append('data.description', '现场照片');
+      form.append('medium', new Blob([bytes], { type }), name);
+      const before = await caseEvents('wf-2');
+      const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.alice, form);
+      expect(res.status).toBe(status);
+      expect(res.text).toContain(said);
+      expect(res.text).toContain('<a href="#f-medium">');
+      expect(await caseEvents('wf-2')).toHaveLength(before.length);
+      const { createHash } = await import('node:crypto');
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      expect(await f.t.service.events.readStream(mediaStream(AGENCY, sha))).toEqual([]);
+    },
+  );
+
   it('when a forced demolition is sent with only a photo, then the recording rule is told in Chinese and nothing is recorded', async () => {
     const form = new FormData();
     form.append('occurredAt', `${DAY}T13:00`);
     form.append('officers', 'alice, bob');
     form.append('data.target', '违法搭建的彩钢棚');
     form.append('data.legalBasis', '《行政强制法》第四十四条');
-    form.append('medium', new Blob([randomBytes(1024)], { type: 'image/jpeg' }), 'p.jpg');
+    form.append('medium', new Blob([asJpeg(randomBytes(1024))], { type: 'image/jpeg' }), 'p.jpg');
     const before = await caseEvents('wf-2');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/ForcedDemolition`, f.alice, form);
     expect(res.status).toBe(422);

@@ -10,6 +10,7 @@ import { TEMPLATES_HREF } from '../../src/web/pages/template-form.js';
 import { REGISTER_ITEM_PATH, REGISTER_OFFICER_PATH } from '../../src/web/links.js';
 import { browse, csrfOf, Jar } from '../support/portal-session.js';
 import { AGENCY, DAY, openCase, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { asJpeg } from '../support/media-bytes.js';
 
 let f: ScreensFixture;
 let jar: Jar;
@@ -65,7 +66,7 @@ describe('the forms with a browser session', () => {
     const send = async (to: string) => {
       const body = new FormData();
       for (const [name, value] of Object.entries(evidence)) body.append(name, value);
-      body.append('medium', new Blob([randomBytes(2048)], { type: 'image/jpeg' }), 'p.jpg');
+      body.append('medium', new Blob([asJpeg(randomBytes(2048))], { type: 'image/jpeg' }), 'p.jpg');
       return fetch(f.t.url + to, {
         method: 'POST',
         redirect: 'manual',

@@ -21,6 +21,12 @@ const VARIANTS_OF_CODE: Record<string, readonly (readonly string[])[]> = {
   recording_required: [['attached']],
   // exempting a published decision: its publication is withdrawn first
   act_out_of_order: [['withdrawFirst']],
+  // a file over the upload limit: the limit, in words a reader knows (`2.0 MB`)
+  too_large: [['maxBytes']],
+  // an approval with checks not met: which, by their labels
+  review_inconsistent: [['failed']],
+  // a file that is not what it is declared as: a photo, a PDF (else a recording)
+  media_type_mismatch: [['image'], ['pdf']],
   // which date rule: an act before the one it answers or follows, a day before the opening, a day to come
   date_invalid: [
     ['requestedAt'],
@@ -115,6 +121,14 @@ function faultMessage(
   }
 }
 
+/** A number of bytes as a reader reads a file's size: `512 KB`, `2.0 MB`, `1.5 GB` (of 1,024). */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.floor(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
 /** The members of a refusal's details that name people by id: the officers a rule did not count or accept. */
 const PERSON_DETAILS = new Set(['officerId', 'notEnforcing', 'notOfAgency']);
 
@@ -174,11 +188,22 @@ export function formErrorOf(
         ? [[k, (typeof v === 'string' ? [v] : (v as string[])).map(person).join(enumerationSeparator(ctx))]]
         : typeof v === 'string' && shownAt && isInstant(v)
           ? [[k, shownAt(v)]]
-          : typeof v === 'string' || typeof v === 'number'
-            ? [[k, String(v)]]
-            : Array.isArray(v) && v.every((x) => typeof x === 'string')
-              ? [[k, v.join(enumerationSeparator(ctx))]]
-              : [],
+          : k === 'maxBytes' && typeof v === 'number'
+            ? [[k, sizeText(v)]]
+            : k === 'failed' && err.code === 'review_inconsistent' && Array.isArray(v)
+              ? [
+                  [
+                    k,
+                    v
+                      .map((check) => `“${ctx.t(`form.check.${String(check)}` as MessageKey)}”`)
+                      .join(enumerationSeparator(ctx)),
+                  ],
+                ]
+              : typeof v === 'string' || typeof v === 'number'
+                ? [[k, String(v)]]
+                : Array.isArray(v) && v.every((x) => typeof x === 'string')
+                  ? [[k, v.join(enumerationSeparator(ctx))]]
+                  : [],
     ),
   );
   // a refusal that names who did not count has a sentence that names them (`rule.<code>.<detail>`)

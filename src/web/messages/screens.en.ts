@@ -249,6 +249,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.reviewer_not_independent':
     'Whoever handled the case (its officers, those named by its acts, whoever requested the review) cannot review it.',
   'rule.review_inconsistent': 'To approve, the first nine checks must all be met and no criminal referral needed.',
+  'rule.review_inconsistent.failed':
+    'To approve, the first nine checks must all be met and no criminal referral needed; not so: {failed}.',
   'rule.revision_conflict': 'Someone else updated the case: reload the page and send again.',
   'rule.idempotency_key_reused':
     'This form was already sent and recorded; what you changed since was not recorded. Check what was recorded first; to record this as well, send the form again.',
@@ -296,10 +298,15 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.party_not_notified': 'An inspection needs the party told their rights.',
   'rule.forbidden': 'You may not do this.',
   'rule.too_large': 'The file is too large.',
+  'rule.too_large.maxBytes': 'The file is too large: each file may be {maxBytes} at most.',
   'rule.media_empty': 'The file is empty (0 bytes) and cannot be uploaded as evidence.',
   'rule.media_type_mismatch':
     'That file is not audio or video of a known format: it cannot be uploaded as a recording.',
-  'rule.unsupported_media_type': 'That kind of file cannot be uploaded as a record.',
+  'rule.media_type_mismatch.image':
+    'That file is not a photo of a known format (JPEG, PNG, GIF, WebP, HEIC, TIFF or BMP): it cannot be uploaded as a photo.',
+  'rule.media_type_mismatch.pdf': 'That file is not a PDF document: it cannot be uploaded as one.',
+  'rule.unsupported_media_type':
+    'That kind of file cannot be uploaded as a record: upload audio, video, a photo or a PDF document.',
   'rule.other': 'The form was not accepted (code {code}).',
   'supervise.allAgencies': 'All supervised agencies',
   'supervise.year': 'Year',

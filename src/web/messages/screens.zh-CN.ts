@@ -244,6 +244,7 @@ export const SCREENS_ZH_CN = {
   'rule.legal_review_required': '本案属重大执法决定：须经法制审核通过，且决定与审核通过的拟作决定一致，方可作出决定。',
   'rule.reviewer_not_independent': '参与承办本案的人员（承办人员、参与执法行为的人员、提请审核的人员）不能审核本案。',
   'rule.review_inconsistent': '审核通过时，前九项审核内容须全部符合，且无需移送司法机关。',
+  'rule.review_inconsistent.failed': '审核通过时，前九项审核内容须全部符合，且无需移送司法机关；不符合的是：{failed}。',
   'rule.revision_conflict': '案卷已被他人更新，请刷新页面后重新提交。',
   'rule.idempotency_key_reused':
     '这份表单已经提交并记录过，本次修改后的内容未记录。请先核对已记录的内容；如确需另行记录，请再次提交。',
@@ -286,9 +287,13 @@ export const SCREENS_ZH_CN = {
   'rule.party_not_notified': '现场检查须告知当事人。',
   'rule.forbidden': '您无权办理此事项。',
   'rule.too_large': '上传的文件过大。',
+  'rule.too_large.maxBytes': '上传的文件过大：每个文件不能超过 {maxBytes}。',
   'rule.media_empty': '该文件为空（0字节），不能作为证据上传。',
   'rule.media_type_mismatch': '该文件不是可识别格式的音频或视频，不能作为音像记录上传。',
-  'rule.unsupported_media_type': '该文件类型不能作为音像资料上传。',
+  'rule.media_type_mismatch.image':
+    '该文件不是可识别格式的照片（JPEG、PNG、GIF、WebP、HEIC、TIFF 或 BMP），不能作为照片上传。',
+  'rule.media_type_mismatch.pdf': '该文件不是 PDF 文书，不能作为 PDF 上传。',
+  'rule.unsupported_media_type': '该类文件不能作为执法记录上传：请上传音频、视频、照片或 PDF 文书。',
   'rule.other': '提交未成功（错误代码：{code}）。',
   'supervise.allAgencies': '全部监督对象',
   'supervise.year': '年度',

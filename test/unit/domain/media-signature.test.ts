@@ -1,4 +1,9 @@
-import { mediaTypeRefusal, SIGNATURE_BYTES } from '../../../src/domain/media-signature.js';
+import {
+  evidenceKindOf,
+  evidenceRefusal,
+  mediaTypeRefusal,
+  SIGNATURE_BYTES,
+} from '../../../src/domain/media-signature.js';
 import { asAudio, asVideo } from '../../support/media-bytes.js';
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -50,5 +55,49 @@ describe('a medium declared audio or video, judged by its first bytes', () => {
     for (const type of ['image/jpeg', 'application/pdf', 'application/octet-stream', 'text/plain', 'x/y']) {
       expect(mediaTypeRefusal(type, text)).toBeUndefined();
     }
+  });
+});
+
+describe('a file the portal takes as evidence of an act, judged by its declared type and first bytes', () => {
+  it.each([
+    ['video/mp4', 'recording'],
+    ['Audio/AMR', 'recording'],
+    ['image/jpeg', 'image'],
+    ['image/heic', 'image'],
+    ['application/pdf', 'pdf'],
+    ['application/x-msdownload', undefined],
+    ['application/x-ms-dos-executable', undefined],
+    ['application/octet-stream', undefined],
+    ['text/plain', undefined],
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', undefined],
+  ])('when declared %s, then it is of kind %s', (type, kind) => {
+    expect(evidenceKindOf(type)).toBe(kind);
+  });
+
+  it.each([
+    ['JPEG', 'image/jpeg', bytes([0xff, 0xd8, 0xff, 0xe1], 'Exif')],
+    ['PNG', 'image/png', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+    ['GIF', 'image/gif', bytes('GIF89a')],
+    ['WebP', 'image/webp', bytes('RIFF', [0, 0, 0, 0], 'WEBPVP8 ')],
+    ['HEIC, as a phone takes it', 'image/heic', bytes([0, 0, 0, 0x18], 'ftypheic')],
+    ['TIFF', 'image/tiff', bytes([0x49, 0x49, 0x2a, 0x00])],
+    ['BMP', 'image/bmp', bytes('BM')],
+    ['PDF', 'application/pdf', bytes('%PDF-1.7\n')],
+    ['a video', 'video/mp4', asVideo('x')],
+  ])('when it is a %s, then it is kept', (_, type, head) => {
+    expect(evidenceRefusal(type, padded(head))).toBeUndefined();
+  });
+
+  it.each([
+    ['a text named .jpg', 'image/jpeg', Buffer.from('not a photo at all')],
+    ['a PDF declared a photo', 'image/png', bytes('%PDF-1.7')],
+    ['an executable declared a photo', 'image/jpeg', bytes('MZ', [0x90, 0])],
+    ['a photo declared a PDF', 'application/pdf', bytes([0xff, 0xd8, 0xff, 0xe0])],
+    ['a video-brand ISO file declared a photo', 'image/heic', bytes([0, 0, 0, 0x18], 'ftypisom')],
+    ['a text declared a video', 'video/mp4', Buffer.from('a text file')],
+  ])('when it is %s, then it is refused', (_, type, head) => {
+    expect(evidenceRefusal(type, head)).toMatch(
+      new RegExp(`^declared ${type.replace('/', '\\/')}, but its first bytes`),
+    );
   });
 });

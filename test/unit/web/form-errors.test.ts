@@ -1,7 +1,8 @@
 import { RuleViolation } from '../../../src/domain/errors.js';
 import { InvalidBody } from '../../../src/errors.js';
 import type { FieldSpec } from '../../../src/web/forms/fields.js';
-import { formErrorOf } from '../../../src/web/forms/errors.js';
+import { formErrorOf, sizeText } from '../../../src/web/forms/errors.js';
+import { BlobTooLarge } from '../../../src/ports/blob-store.js';
 import { translator } from '../../../src/web/i18n.js';
 
 /*
@@ -123,5 +124,33 @@ describe('the words of a refused form', () => {
     expect(formErrorOf(en, opening, FIELDS).message).toBe(
       'A case is handled by two officers of the agency at least: name two officers.',
     );
+  });
+
+  it('when a file is over the upload limit, then the sentence gives the limit in words a reader knows', () => {
+    expect(formErrorOf(zh, new BlobTooLarge(2_000_000), FIELDS).message).toBe(
+      '上传的文件过大：每个文件不能超过 1.9 MB。',
+    );
+    expect(formErrorOf(en, new BlobTooLarge(4 * 1024 ** 3), FIELDS).message).toBe(
+      'The file is too large: each file may be 4.0 GB at most.',
+    );
+    expect([sizeText(512), sizeText(2048), sizeText(1536 * 1024)]).toEqual(['512 B', '2 KB', '1.5 MB']);
+  });
+
+  it('when a review approves with checks not met, then the sentence names them by their labels', () => {
+    const review = new RuleViolation('review_inconsistent', 422, 'x', {
+      failed: ['documentsComplete', 'criminalReferralNeeded'],
+    });
+    expect(formErrorOf(zh, review, FIELDS).message).toBe(
+      '审核通过时，前九项审核内容须全部符合，且无需移送司法机关；不符合的是：“执法文书完备规范”、“涉嫌犯罪，需移送司法机关”。',
+    );
+  });
+
+  it('when a file is not what it is declared as, then the sentence says what it was declared', () => {
+    const mismatch = (details: Record<string, unknown>) => new RuleViolation('media_type_mismatch', 422, 'x', details);
+    expect(formErrorOf(zh, mismatch({}), FIELDS).message).toBe(
+      '该文件不是可识别格式的音频或视频，不能作为音像记录上传。',
+    );
+    expect(formErrorOf(zh, mismatch({ image: true }), FIELDS).message).toMatch(/^该文件不是可识别格式的照片/);
+    expect(formErrorOf(zh, mismatch({ pdf: true }), FIELDS).message).toBe('该文件不是 PDF 文书，不能作为 PDF 上传。');
   });
 });
