@@ -112,6 +112,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     values: Values,
     agency: string,
   ): void => {
+    // an act a case has once (its decision, publication, closing) sent again is the rules' to refuse, saying why
+    if (ONCE_PER_CASE.has(act.type)) return;
     const earlier = recentActs.find(reader, scope, act);
     if (!earlier || earlier.eventId === eventId || againKey(values) === earlier.eventId) return;
     const at = new Date(earlier.recordedAt + deps.utcOffsetOf(agency) * 60_000).toISOString().slice(11, 16);
@@ -400,6 +402,12 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
 
   return router;
 }
+
+/**
+ * Acts a case has at most once: a second one is never "the same again" to confirm (`possible_duplicate`), but an act
+ * the case's status refuses, which the rules say (`act_out_of_order`, naming the status).
+ */
+const ONCE_PER_CASE = new Set(['DecisionIssued', 'DecisionDisclosed', 'DisclosureExempted', 'CaseClosed']);
 
 /** A parsed form body as field values (text or repeated text), without the CSRF token. */
 function formValues(body: unknown): Values {

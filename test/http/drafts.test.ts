@@ -238,5 +238,11 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
     });
     const medium = await bytes(`/v1/media/${draft.body.documentSha256}`, alice);
     expect([medium.status, sha256(medium.body)]).toEqual([200, draft.body.documentSha256]);
+    // decided, the case is drafted no more: 409 naming its status, and nothing is stored
+    const again = await t.call('POST', `/v1/cases/d-4/drafts?consistentWith=${issued.body.position}`, {
+      token: alice,
+      body: { ...DRAFT, documentNo: '县司罚〔2026〕8号' },
+    });
+    expect([again.status, again.body.code, again.body.caseStatus]).toEqual([409, 'act_out_of_order', 'decided']);
   });
 });

@@ -113,7 +113,7 @@ describe('issuing a drafted decision from the portal', () => {
   });
 
   it('when the filled form is submitted, then DecisionIssued names the PDF among its media and the case page shows the issued document', async () => {
-    const { href, sha256 } = await draft('is-2');
+    const { href, sha256, draftPage } = await draft('is-2');
     const form = await page(f, href, f.alice);
     const res = await post(`/cases/${AGENCY}/is-2/acts/DecisionIssued`, f.alice, filledForm(form.text));
     expect(res.status).toBe(303);
@@ -139,6 +139,27 @@ describe('issuing a drafted decision from the portal', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    // decided, the case drafts nothing more: its draft's page says so, offers neither issuing nor drafting, and a
+    // drafting form sent anyway is refused, naming the case's status, with nothing stored
+    const after = await page(
+      f,
+      `${draftPage}?consistentWith=${/consistentWith=(\d+)/.exec(res.location!)![1]}`,
+      f.alice,
+    );
+    expect(after.status).toBe(200);
+    expect(after.text).toContain('本案当前为“已作出决定”，不再制作或签发决定书草稿。');
+    expect(after.text).toContain('已作出的决定：县司罚〔2026〕21号。');
+    expect(after.text).not.toContain('签发此草稿');
+    expect(after.text).not.toContain(`action="/cases/${AGENCY}/is-2/draft"`);
+    const drafts = (await f.t.service.events.readAll({ after: 0, limit: 10_000 })).filter(
+      (r) => r.event.type === 'DecisionDrafted',
+    ).length;
+    const refused = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, DRAFT);
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('本案当前为“已作出决定”');
+    expect(
+      (await f.t.service.events.readAll({ after: 0, limit: 10_000 })).filter((r) => r.event.type === 'DecisionDrafted'),
+    ).toHaveLength(drafts);
   });
 
   it('when the document is named but its file is left out, then the form says so in Chinese, keeps what was typed and records nothing', async () => {
@@ -152,12 +173,12 @@ describe('issuing a drafted decision from the portal', () => {
   });
 
   it('when the drafting form is sent twice (a reload, a double click), then one draft is made and both answers offer it', async () => {
-    const form = await page(f, `/cases/${AGENCY}/is-2/draft`, f.alice);
+    const form = await page(f, `/cases/${AGENCY}/is-1/draft`, f.alice);
     const key = inputValue(form.text, '_submission');
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     const draftIdOf = (location: string | null) => DRAFT_PAGE.exec(location ?? '')?.[2];
-    const first = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, { ...DRAFT, _submission: key! });
-    const again = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, { ...DRAFT, _submission: key! });
+    const first = await post(`/cases/${AGENCY}/is-1/draft`, f.alice, { ...DRAFT, _submission: key! });
+    const again = await post(`/cases/${AGENCY}/is-1/draft`, f.alice, { ...DRAFT, _submission: key! });
     expect([first.status, again.status]).toEqual([303, 303]);
     expect(draftIdOf(first.location)).toEqual(expect.any(String));
     expect(again.location).toBe(first.location);
@@ -165,7 +186,7 @@ describe('issuing a drafted decision from the portal', () => {
     const next = inputValue((await page(f, first.location!, f.alice)).text, '_submission');
     expect(next).toMatch(/^[0-9a-f-]{36}$/);
     expect(next).not.toBe(key);
-    const other = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, {
+    const other = await post(`/cases/${AGENCY}/is-1/draft`, f.alice, {
       ...DRAFT,
       documentNo: '县司罚〔2026〕22号',
       _submission: next!,
@@ -173,7 +194,7 @@ describe('issuing a drafted decision from the portal', () => {
     expect(other.status).toBe(303);
     expect(draftIdOf(other.location)).not.toBe(draftIdOf(first.location));
     // an earlier page's form (the first key) changed and sent: not answered with the first draft, nothing drafted
-    const stale = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, {
+    const stale = await post(`/cases/${AGENCY}/is-1/draft`, f.alice, {
       ...DRAFT,
       documentNo: '县司罚〔2026〕23号',
       _submission: key!,

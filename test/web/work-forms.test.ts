@@ -454,6 +454,21 @@ describe('legal review from the portal', () => {
       'data.decidedOn': DAY,
     });
     expect(decided.status).toBe(303);
+    // the decision's form sent again (the browser's Back, a fresh key): not "the same again?" but refused, naming
+    // the case's status
+    const decidedEvents = (await caseEvents('wf-3')).length;
+    const again = await post(`/cases/${AGENCY}/wf-3/acts/DecisionIssued`, f.alice, {
+      occurredAt: `${DAY}T15:00`,
+      'data.decisionType': 'fine',
+      'data.fineFen': '20,000',
+      'data.legalBasis': '《律师法》第五十条',
+      'data.documentNo': '县司罚决字〔2026〕1号',
+      'data.decidedOn': DAY,
+    });
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('本案当前为“已作出决定”，不能办理此事项：请回到案卷查看已记录的办理情况。');
+    expect(again.text).not.toContain('已记录过内容完全相同的一项');
+    expect(await caseEvents('wf-3')).toHaveLength(decidedEvents);
     const published = await post(`/cases/${AGENCY}/wf-3/acts/DecisionDisclosed`, f.alice, {
       occurredAt: `${DAY}T16:00`,
       'data.publishedOn': DAY,

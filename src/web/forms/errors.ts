@@ -19,8 +19,8 @@ const VARIANTS_OF_CODE: Record<string, readonly (readonly string[])[]> = {
   ],
   // files were given, none of them audio or video
   recording_required: [['attached']],
-  // exempting a published decision: its publication is withdrawn first
-  act_out_of_order: [['withdrawFirst']],
+  // exempting a published decision: its publication is withdrawn first; else the case's status, named
+  act_out_of_order: [['withdrawFirst'], ['caseStatus']],
   // a file over the upload limit: the limit, in words a reader knows (`2.0 MB`)
   too_large: [['maxBytes']],
   // an approval with checks not met: which, by their labels
@@ -190,20 +190,22 @@ export function formErrorOf(
           ? [[k, shownAt(v)]]
           : k === 'maxBytes' && typeof v === 'number'
             ? [[k, sizeText(v)]]
-            : k === 'failed' && err.code === 'review_inconsistent' && Array.isArray(v)
-              ? [
-                  [
-                    k,
-                    v
-                      .map((check) => `“${ctx.t(`form.check.${String(check)}` as MessageKey)}”`)
-                      .join(enumerationSeparator(ctx)),
-                  ],
-                ]
-              : typeof v === 'string' || typeof v === 'number'
-                ? [[k, String(v)]]
-                : Array.isArray(v) && v.every((x) => typeof x === 'string')
-                  ? [[k, v.join(enumerationSeparator(ctx))]]
-                  : [],
+            : k === 'caseStatus' && typeof v === 'string'
+              ? [[k, ctx.t(`case.status.${v}` as MessageKey)]]
+              : k === 'failed' && err.code === 'review_inconsistent' && Array.isArray(v)
+                ? [
+                    [
+                      k,
+                      v
+                        .map((check) => `“${ctx.t(`form.check.${String(check)}` as MessageKey)}”`)
+                        .join(enumerationSeparator(ctx)),
+                    ],
+                  ]
+                : typeof v === 'string' || typeof v === 'number'
+                  ? [[k, String(v)]]
+                  : Array.isArray(v) && v.every((x) => typeof x === 'string')
+                    ? [[k, v.join(enumerationSeparator(ctx))]]
+                    : [],
     ),
   );
   // a refusal that names who did not count has a sentence that names them (`rule.<code>.<detail>`)

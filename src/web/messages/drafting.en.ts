@@ -15,6 +15,9 @@ export const DRAFTING_EN: { readonly [K in keyof typeof DRAFTING_ZH_CN]: string 
   'draft.docx': 'Download the DOCX (editable)',
   'draft.sha256': "The PDF's SHA-256",
   'draft.issue': 'Issue this draft',
+  'draft.notOpen': 'The case is now "{status}": no decision document is drafted or issued from here.',
+  'draft.issued': 'The decision made: {documentNo}.',
+  'draft.toCase': 'Back to the case file',
   'draft.issueHint':
     'A draft is issued only when an officer records the decision: its form is filled in from this draft, with this PDF attached; check it and submit.',
   'issue.document': 'The document issued',

@@ -257,6 +257,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.agency_name_taken':
     'Another agency ({heldBy}) goes by this name already. Give the agency’s own full name, so that the public can tell the two apart.',
   'rule.act_out_of_order': 'This cannot be done while the case is in its current state.',
+  'rule.act_out_of_order.caseStatus':
+    'The case is now "{caseStatus}": this act cannot be recorded; see the case file for what was recorded.',
   'rule.act_out_of_order.withdrawFirst': 'The decision is published: withdraw its publication before exempting it.',
   'rule.case_closed': 'The case is closed: only corrections and publication changes.',
   'rule.case_erased':

@@ -250,6 +250,7 @@ export const SCREENS_ZH_CN = {
     '这份表单已经提交并记录过，本次修改后的内容未记录。请先核对已记录的内容；如确需另行记录，请再次提交。',
   'rule.agency_name_taken': '另一执法机关（{heldBy}）已使用这一名称。请填写本机关的全称，以便公众区分。',
   'rule.act_out_of_order': '案件当前状态下不能办理此事项。',
+  'rule.act_out_of_order.caseStatus': '本案当前为“{caseStatus}”，不能办理此事项：请回到案卷查看已记录的办理情况。',
   'rule.act_out_of_order.withdrawFirst': '决定正在公示中：须先撤销公示，才能决定不予公开。',
   'rule.case_closed': '案件已结案，只能更正记录或变更公示。',
   'rule.case_erased': '本案的个人信息已按规定删除，不能再记录含个人信息的内容或制作文书。',

@@ -66,9 +66,23 @@ function drafted(ctx: PageContext, file: CaseFile, draft: DraftRecord): Html {
       <li><a href="${draftFileHref(file, draft.draftId, 'docx')}" download>${ctx.t('draft.docx')}</a></li>
     </ul>
     <p>${ctx.t('draft.sha256')}${colon(ctx)}<code>${draft.pdf.sha256}</code></p>
-    <p class="muted">${ctx.t('draft.issueHint')}</p>
-    <p><a href="${issueHref(file, draft.draftId)}">${ctx.t('draft.issue')}</a></p>
+    ${
+      file.status === 'open'
+        ? html`<p class="muted">${ctx.t('draft.issueHint')}</p>
+            <p><a href="${issueHref(file, draft.draftId)}">${ctx.t('draft.issue')}</a></p>`
+        : html``
+    }
   </section>`;
+}
+
+/** A case no longer open drafts nothing: what was decided, and the way to the case file. */
+function decidedNotice(ctx: PageContext, file: CaseFile): Html {
+  const documentNo = file.decision?.documentNo;
+  return html`<p class="notice" role="status" id="draft-closed">
+    ${ctx.t('draft.notOpen', { status: ctx.t(`case.status.${file.status}` as MessageKey) })}
+    ${documentNo ? ctx.t('draft.issued', { documentNo }) : ''}
+    <a href="${caseHref(file)}">${ctx.t('draft.toCase')}</a>
+  </p>`;
 }
 
 /** The form drafting a case's decision document, and the draft once made. */
@@ -84,8 +98,12 @@ export function draftMain(ctx: PageContext, view: DraftView): Html {
       </p>
     </section>
     ${view.draft && drafted(ctx, file, view.draft)} ${errorSummary(ctx, view.state)}
-    <form method="post" action="${draftHref(file)}" novalidate>
-      ${view.csrf} ${submissionField(view.state)} ${DRAFT_FIELDS.map((spec) => field(ctx, spec, view.state))}
-      <button type="submit">${ctx.t('draft.submit')}</button>
-    </form>`;
+    ${
+      file.status === 'open'
+        ? html`<form method="post" action="${draftHref(file)}" novalidate>
+            ${view.csrf} ${submissionField(view.state)} ${DRAFT_FIELDS.map((spec) => field(ctx, spec, view.state))}
+            <button type="submit">${ctx.t('draft.submit')}</button>
+          </form>`
+        : decidedNotice(ctx, file)
+    }`;
 }
