@@ -324,7 +324,17 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     for (const name of ['heldOn', 'decidedOn', 'publishedOn', 'closedOn']) values[`data.${name}`] = day;
     const draftId = req.query.draft;
     if (form.document && typeof draftId === 'string' && draftId !== '') {
-      Object.assign(values, await draftValues(agency, caseId, draftId));
+      const drafted = await draftValues(agency, caseId, draftId);
+      // the circumstance and the reason for a fine outside its range, which a draft does not hold: the passed
+      // proposal's, when the draft proposes the same type and fine
+      const passed = file.decision === undefined ? proposalValues(passedProposal(file), file.discretion?.proposal) : {};
+      const same = (name: string) => passed[name] === drafted[name];
+      const extra = Object.fromEntries(
+        same('data.decisionType') && same('data.fineFen')
+          ? Object.entries(passed).filter(([name]) => name === 'data.circumstance' || name === 'data.deviationReason')
+          : [],
+      );
+      Object.assign(values, drafted, extra);
     } else if (type === 'DecisionIssued' && file.decision === undefined) {
       // the decision as the legal review passed it: what the officer records, unless the review is asked again
       Object.assign(values, proposalValues(passedProposal(file), file.discretion?.proposal));

@@ -14,11 +14,16 @@ const proposed = {
 
 beforeAll(async () => {
   f = await startScreensService();
-  for (const caseId of ['dp-passed', 'dp-pending', 'dp-rejected']) {
+  for (const caseId of ['dp-passed', 'dp-pending', 'dp-rejected', 'dp-drafted']) {
     await openCase(f, caseId);
     await recordAct(f, f.alice, caseId, { type: 'LegalReviewRequested', occurredAt: at('09:00'), data: { proposed } });
   }
   await recordAct(f, f.rita, 'dp-passed', {
+    type: 'LegalReviewCompleted',
+    occurredAt: at('10:00'),
+    data: { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+  });
+  await recordAct(f, f.rita, 'dp-drafted', {
     type: 'LegalReviewCompleted',
     occurredAt: at('10:00'),
     data: { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
@@ -50,6 +55,35 @@ describe("the decision's form after the legal review", () => {
     expect(selectedOf(text, 'data.circumstance')).toBe('serious');
     expect(text).toContain('法制审核通过的拟作决定');
     expect(text).toContain('表单已按审核通过的拟作决定填写');
+  });
+
+  it('when the decision is issued from a draft of the passed proposal, then the circumstance the draft lacks is filled in from it; from another fine, not', async () => {
+    const draftOf = async (fineFen: number, documentNo: string) => {
+      const body = {
+        decisionType: 'fine',
+        fineFen,
+        legalBasis: proposed.legalBasis,
+        documentNo,
+        decidedOn: at('00:00').slice(0, 10),
+      };
+      const res = await f.t.call('POST', '/v1/cases/dp-drafted/drafts', { token: f.alice, body });
+      expect(res.status).toBe(201);
+      return res.body.draftId as string;
+    };
+    const same = await page(
+      f,
+      `/cases/${AGENCY}/dp-drafted/acts/DecisionIssued?draft=${await draftOf(proposed.fineFen, '县司罚〔2026〕31号')}`,
+      f.alice,
+    );
+    expect(valueOf(same.text, 'data.documentNo')).toBe('县司罚〔2026〕31号');
+    expect(selectedOf(same.text, 'data.circumstance')).toBe('serious');
+    const other = await page(
+      f,
+      `/cases/${AGENCY}/dp-drafted/acts/DecisionIssued?draft=${await draftOf(100_000, '县司罚〔2026〕32号')}`,
+      f.alice,
+    );
+    expect(valueOf(other.text, 'data.fineFen')).toBe('1000.00');
+    expect(selectedOf(other.text, 'data.circumstance') ?? '').toBe('');
   });
 
   it('when the review is still waiting, or returned the proposal, then nothing is filled in', async () => {

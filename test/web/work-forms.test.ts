@@ -650,6 +650,11 @@ describe('legal review from the portal', () => {
     const form = await page(f, `/cases/${AGENCY}/wf-5/acts/ReviewDisagreementResolved`, f.admin);
     expect(form.status).toBe(200);
     expect(form.text).toContain('<legend>协调决定</legend>');
+    // the head sees what is being settled: the proposal, and the reviewer's outcome and opinion
+    const settled = /<dl class="fields" id="disagreement">([\s\S]*?)<\/dl>/.exec(form.text)?.[1] ?? '';
+    const shown = settled.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(shown).toContain('未获审核通过的拟作决定 罚款 ¥20,000.00 · 《律师法》第五十条');
+    expect(shown).toMatch(/法制审核意见 审核不通过 · \S*rita\S*：裁量过重。/);
     const resolved = await post(`/cases/${AGENCY}/wf-5/acts/ReviewDisagreementResolved`, f.admin, {
       occurredAt: `${DAY}T17:00`,
       'data.outcome': 'review_upheld',

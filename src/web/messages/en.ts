@@ -49,7 +49,7 @@ export const EN: Messages = {
     "Your account may not use this page, or may not see the agency it asks for. If you need it, ask your agency's administrator.",
   'error.unauthenticated.title': 'Sign-in needed',
   'error.unauthenticated.body':
-    'You are not signed in, or your session ended after a while without use. What you sent was not recorded: sign in, then fill in and send the form again.',
+    'You are not signed in, or your session ended (after a while without use, or when its sign-in expired). What you sent was not recorded: sign in, then fill in and send the form again.',
   'error.too_large.title': 'What was sent is too large',
   'error.too_large.body':
     'What was sent is larger than allowed, and nothing was recorded. Go back, shorten it and send it again; attach recordings and documents as files.',

@@ -49,7 +49,8 @@ export const ZH_CN = {
   'error.forbidden.title': '无权使用此页面',
   'error.forbidden.body': '您的账号无权使用此页面，或无权查看所请求机关的数据。如确需使用，请联系本机关管理员。',
   'error.unauthenticated.title': '需要登录',
-  'error.unauthenticated.body': '您尚未登录，或登录已因长时间未操作而结束。本次提交未被记录：请登录后重新填写并提交。',
+  'error.unauthenticated.body':
+    '您尚未登录，或登录已结束（长时间未操作，或登录凭证已到期）。本次提交未被记录：请登录后重新填写并提交。',
   'error.too_large.title': '提交的内容过大',
   'error.too_large.body':
     '提交的内容超过了允许的大小，未作任何记录。请返回，精简后重新提交；录音录像等材料请作为附件上传。',

@@ -4,12 +4,13 @@ import { actForm, type ActForm } from '../forms/acts.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
 import { submissionField } from '../forms/submission.js';
 import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref, mediumHref } from '../links.js';
 import { actFormHref } from './case-actions.js';
 import { draftFileHref } from './draft-form.js';
 import { discretionFlag, similarFinesSection, type SimilarFines } from './discretion.js';
-import { label, yuan, colon } from './labels.js';
+import { colon, enumerationSeparator, label, personShown, yuan } from './labels.js';
 
 /** The fields every act form has besides its own: when, who was there, and the file it carries. */
 export function commonFields(form: ActForm): { before: FieldSpec[]; after: FieldSpec[] } {
@@ -87,6 +88,37 @@ function passedProposalNote(ctx: PageContext, file: CaseFile): Html {
     <p class="hint">${ctx.t(file.major ? 'issue.passedProposal.major' : 'issue.passedProposal.hint')}</p>`;
 }
 
+/**
+ * On the head's form settling a disagreement (审核意见分歧协调): what is being settled, the proposal the review did
+ * not pass and the reviewer's outcome and opinion, with the checks not met, so that the head decides with both in view.
+ */
+function disagreementNote(ctx: PageContext, file: CaseFile): Html {
+  const review = file.reviews.at(-1);
+  if (!review || review.outcome === 'approved' || review.resolution !== undefined) return html``;
+  const { proposal } = review;
+  const circumstance = proposal.circumstance ? ` · ${label(ctx, 'circumstance', proposal.circumstance)}` : '';
+  const unmet = Object.entries(review.checks)
+    .filter(([check, met]) => !met && check !== 'criminalReferralNeeded')
+    .map(([check]) => `“${ctx.t(`form.check.${check}` as MessageKey)}”`);
+  return html`<dl class="fields" id="disagreement">
+    <dt>${ctx.t('resolve.proposal')}</dt>
+    <dd>
+      <strong>${label(ctx, 'decision', proposal.decisionType)}</strong>
+      ${proposal.fineFen ? yuan(proposal.fineFen) : ''}${circumstance} · ${proposal.legalBasis}
+    </dd>
+    <dt>${ctx.t('resolve.review')}</dt>
+    <dd>
+      <strong>${label(ctx, 'review.outcome', review.outcome)}</strong>
+      · ${personShown(ctx, file.agency, review.reviewer)}${colon(ctx)}${review.opinion}
+    </dd>
+    ${
+      unmet.length > 0 &&
+      html`<dt>${ctx.t('resolve.unmet')}</dt>
+        <dd>${unmet.join(enumerationSeparator(ctx))}</dd>`
+    }
+  </dl>`;
+}
+
 /** On the review screen, the circumstance the pending proposal names: its chart is the one shown. */
 const reviewedCircumstance = (view: ActFormView): string | undefined =>
   view.type === 'LegalReviewCompleted' ? view.file?.discretion?.proposal?.circumstance : undefined;
@@ -139,6 +171,7 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
       ${view.file && view.type === 'LegalReviewCompleted' && pendingProposal(ctx, view.file)}
       ${view.file && view.type === 'LegalReviewCompleted' && discretionFlag(ctx, view.file)}
       ${view.file && view.type === 'DecisionIssued' && passedProposalNote(ctx, view.file)}
+      ${view.file && view.type === 'ReviewDisagreementResolved' && disagreementNote(ctx, view.file)}
     </section>
     ${view.similarFines && similarFinesSection(ctx, view.similarFines, reviewedCircumstance(view))}
     ${errorSummary(ctx, view.state)}
