@@ -185,17 +185,19 @@ export class DecisionDrafts {
     const file = await deps.files.file({ principal, caseId, action: 'read_case', requestId, consistentWith });
     if (file.agency !== principal.agency || !file.officers.includes(principal.sub))
       throw new RuleViolation('forbidden', 403, 'only a handling officer of the case drafts its decision');
+    const scope = caseStream(file.agency, file.caseId);
+    // an erased case is said to be erased first (whatever its status), as the draft of one was refused before
+    await this.refuseErased(scope);
     // a decision is drafted before it is made: once the case is decided, a draft is of nothing anyone can issue
     if (file.status !== 'open') {
       throw conflict('act_out_of_order', `a decision is drafted while the case is open; it is ${file.status}`, {
         caseStatus: file.status,
       });
     }
-    const scope = caseStream(file.agency, file.caseId);
     const written = writtenOf(proposed);
-    // the facts and reasons are sealed under the case's key: none is kept for an erased case, and no draft is made
-    // of one without them either, whose document would name its party as [erased]
-    const key = Object.keys(written).length === 0 ? await this.refuseErased(scope) : await this.keyToSeal(scope);
+    // the facts and reasons are sealed under the case's key: none is kept for an erased case (refused above, as one
+    // without them is, whose document would name its party as [erased])
+    const key = Object.keys(written).length === 0 ? undefined : await this.keyToSeal(scope);
     const draftId =
       submission === undefined
         ? deps.newId()
