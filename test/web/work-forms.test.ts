@@ -43,6 +43,16 @@ const seizure = {
   'data.legalBasis': '《行政强制法》第二十二条',
 };
 
+/** The decision's form as an officer fills it in: a fine under the Lawyers Law, decided today. */
+const decisionForm = (documentNo: string, fineYuan: string) => ({
+  occurredAt: `${DAY}T15:00`,
+  'data.decisionType': 'fine',
+  'data.fineFen': fineYuan,
+  'data.legalBasis': '《律师法》第五十条',
+  'data.documentNo': documentNo,
+  'data.decidedOn': DAY,
+});
+
 describe('opening a case from the portal', () => {
   it('when an officer opens the form, then it is labelled in Chinese and today and the officer are filled in', async () => {
     const res = await page(f, '/cases/new', f.alice);
@@ -445,26 +455,13 @@ describe('legal review from the portal', () => {
     const reviewed = await page(f, `${approved.location!.replace(/#.*$/, '')}`, f.rita);
     expect(offeredActs(reviewed.text)).not.toContain('LegalReviewCompleted');
     expect(approved.status).toBe(303);
-    const decided = await post(`/cases/${AGENCY}/wf-3/acts/DecisionIssued`, f.alice, {
-      occurredAt: `${DAY}T15:00`,
-      'data.decisionType': 'fine',
-      'data.fineFen': '20,000',
-      'data.legalBasis': '《律师法》第五十条',
-      'data.documentNo': '县司罚决字〔2026〕1号',
-      'data.decidedOn': DAY,
-    });
+    const decision = decisionForm('县司罚决字〔2026〕1号', '20,000');
+    const decided = await post(`/cases/${AGENCY}/wf-3/acts/DecisionIssued`, f.alice, decision);
     expect(decided.status).toBe(303);
     // the decision's form sent again (the browser's Back, a fresh key): not "the same again?" but refused, naming
     // the case's status
     const decidedEvents = (await caseEvents('wf-3')).length;
-    const again = await post(`/cases/${AGENCY}/wf-3/acts/DecisionIssued`, f.alice, {
-      occurredAt: `${DAY}T15:00`,
-      'data.decisionType': 'fine',
-      'data.fineFen': '20,000',
-      'data.legalBasis': '《律师法》第五十条',
-      'data.documentNo': '县司罚决字〔2026〕1号',
-      'data.decidedOn': DAY,
-    });
+    const again = await post(`/cases/${AGENCY}/wf-3/acts/DecisionIssued`, f.alice, decision);
     expect(again.status).toBe(409);
     expect(again.text).toContain('本案当前为“已作出决定”，不能办理此事项：请回到案卷查看已记录的办理情况。');
     expect(again.text).not.toContain('已记录过内容完全相同的一项');
@@ -602,14 +599,11 @@ describe('legal review from the portal', () => {
 
   it('when the officer decides a major case without an approved review, then it is refused in Chinese', async () => {
     await openCase(f, 'wf-4');
-    const res = await post(`/cases/${AGENCY}/wf-4/acts/DecisionIssued`, f.alice, {
-      occurredAt: `${DAY}T15:00`,
-      'data.decisionType': 'fine',
-      'data.fineFen': '20000',
-      'data.legalBasis': '《律师法》第五十条',
-      'data.documentNo': '县司罚决字〔2026〕2号',
-      'data.decidedOn': DAY,
-    });
+    const res = await post(
+      `/cases/${AGENCY}/wf-4/acts/DecisionIssued`,
+      f.alice,
+      decisionForm('县司罚决字〔2026〕2号', '20000'),
+    );
     expect(res.status).toBe(409);
     expect(res.text).toContain('本案属重大执法决定');
   });
