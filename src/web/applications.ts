@@ -396,12 +396,11 @@ export function applicationPages(
       const whole = await sheetRowsAsOf(asOf, (day, paging) => deps.reads.overdue(query(day), paging));
       const sheet = sheetOf(ctx, overdueApplicationColumns(ctx), whole.rows);
       sendSheet(res, ctx, {
+        ...whole, // `cut` and `asOf` (the day it was judged on); `rows` the sheet's, below
         title: ctx.t('apply.overdue.title'),
         name: 'overdue-applications',
         rows: sheet,
-        cut: whole.cut,
         agency,
-        ...(whole.asOf === undefined ? {} : { asOf: whole.asOf }),
       });
       return;
     }

@@ -43,12 +43,11 @@ export function registerOverdueInspectionsPage(
     if (format === 'sheet') {
       const whole = await sheetRowsAsOf(asOf, (day, paging) => deps.supervision.overdueInspections(query(day), paging));
       sendSheet(res, ctx, {
+        ...whole, // `cut` and `asOf` (the day it was judged on); `rows` the sheet's, below
         title: ctx.t('inspections.overdue.title'),
         name: 'overdue-inspections',
         rows: sheetOf(ctx, columns(ctx), targetRows(whole.rows)),
-        cut: whole.cut,
         agency,
-        ...(whole.asOf === undefined ? {} : { asOf: whole.asOf }),
       });
       return;
     }

@@ -65,12 +65,11 @@ export function registerRetentionPage(
       }
       const whole = await sheetRowsAsOf(asOf, (day, paging) => deps.supervision.dueForErasure(dueQuery(day), paging));
       sendSheet(res, ctx, {
+        ...whole, // `cut` and `asOf` (the day it was judged on); `rows` the sheet's, below
         title: ctx.t('retention.title'),
         name: 'due-for-erasure',
         rows: sheetOf(ctx, dueColumns(ctx), whole.rows),
-        cut: whole.cut,
         agency,
-        ...(whole.asOf === undefined ? {} : { asOf: whole.asOf }),
       });
       return;
     }
