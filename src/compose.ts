@@ -1112,6 +1112,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       return;
     }
     try {
+      await counting.settled(); // appends accepted before the stop are in the log before its head is read
       const head = await events.headPosition();
       if (!(await runner.waitFor(head, config.shutdownTimeoutMs))) {
         log.warn({ head, applied: runner.position() }, 'checkpoint: none issued on stopping, the read models lag');

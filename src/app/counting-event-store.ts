@@ -7,22 +7,38 @@ export interface AppendCounts {
   readonly conflicts: number;
 }
 
-/** Wraps an event store to count what is appended through it, for the metrics endpoint. */
-export function countingEventStore(store: EventStore): { store: EventStore; counts: () => AppendCounts } {
+/**
+ * Wraps an event store to count what is appended through it, for the metrics endpoint, and to know which appends
+ * are still in flight: `settled()` resolves once every append begun before the call is committed or refused (the
+ * stop's last checkpoint waits for it, so that it covers every append the service accepted).
+ */
+export function countingEventStore(store: EventStore): {
+  store: EventStore;
+  counts: () => AppendCounts;
+  settled: () => Promise<void>;
+} {
   const byType = new Map<string, number>();
   let appends = 0;
   let conflicts = 0;
+  const inFlight = new Set<Promise<unknown>>();
+  const append: EventStore['append'] = async (stream, events, expected) => {
+    try {
+      const result = await store.append(stream, events, expected);
+      appends += 1;
+      for (const event of events) byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
+      return result;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'revision_conflict') conflicts += 1;
+      throw err;
+    }
+  };
   const counted: EventStore = {
-    async append(stream, events, expected) {
-      try {
-        const result = await store.append(stream, events, expected);
-        appends += 1;
-        for (const event of events) byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
-        return result;
-      } catch (err) {
-        if ((err as { code?: string }).code === 'revision_conflict') conflicts += 1;
-        throw err;
-      }
+    append(stream, events, expected) {
+      const pending = append(stream, events, expected);
+      inFlight.add(pending);
+      const done = () => inFlight.delete(pending);
+      pending.then(done, done);
+      return pending;
     },
     readStream: (stream, options) => store.readStream(stream, options),
     ...(store.readStreams ? { readStreams: (reads) => store.readStreams!(reads) } : {}),
@@ -36,7 +52,13 @@ export function countingEventStore(store: EventStore): { store: EventStore; coun
     ping: () => store.ping(),
     close: () => store.close(),
   };
-  return { store: counted, counts: () => ({ byType, appends, conflicts }) };
+  return {
+    store: counted,
+    counts: () => ({ byType, appends, conflicts }),
+    settled: async () => {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
 }
 
 /** The counts in the Prometheus text format. */
