@@ -577,6 +577,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   let damagedApplying = false;
   const runner = new ProjectionRunner(events, readModels, projections, {
     applier,
+    readWaitMs: config.readWaitMs,
     ...(opensFreeText ? {} : { open }), // else the projection thread opens it
     onError: (err) => {
       const code = (err as { code?: unknown }).code;
@@ -604,6 +605,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   });
   const stamping: { timestamps?: CheckpointTimestamps } = {}; // told of each checkpoint the log issues
   const transparency = new TransparencyLog({
+    waitMs: config.readWaitMs,
     onIssued: () => stamping.timestamps?.nudge(),
     events,
     readModels,

@@ -60,6 +60,11 @@ export interface Config {
   /** The font decision documents are written in (TrueType/OpenType with CJK); unset: the npm package's Noto Sans SC. */
   readonly documentFontFile?: string;
   readonly shutdownTimeoutMs: number;
+  /**
+   * How long a read waits for the read models to apply the log (`READ_WAIT_MS`): a `consistentWith` position, a
+   * checkpoint covering the log, a bundle's checkpoint on `POST /v1/verify`; past it, `503 not_caught_up`.
+   */
+  readonly readWaitMs: number;
   /** Threads a start-up rebuild of the read models may use (`LEDGER_REBUILD_THREADS`): 1, or 2 from 20,000 events. */
   readonly rebuildThreads: 1 | 2;
   /** The largest medium `POST /v1/media` accepts, in bytes. */
@@ -315,6 +320,13 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'how long SIGTERM waits for in-flight work, 0..600000',
   },
   {
+    name: 'READ_WAIT_MS',
+    default: '5000',
+    description:
+      'how long a read waits for the read models to apply the log (a `consistentWith` position, a checkpoint, a ' +
+      "bundle's checkpoint on POST /v1/verify) before 503 not_caught_up, 0..600000",
+  },
+  {
     name: 'LEDGER_REBUILD_THREADS',
     default: '2',
     description: 'threads of a start-up rebuild of the read models, 1 or 2 (2: from 20,000 events, on 2+ cores)',
@@ -461,6 +473,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       ? {}
       : { documentFontFile: path.resolve(cwd, read('LEDGER_DOCUMENT_FONT')!) }),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
+    readWaitMs: integer('READ_WAIT_MS', read('READ_WAIT_MS'), 5_000, 0, 600_000),
     rebuildThreads: integer('LEDGER_REBUILD_THREADS', read('LEDGER_REBUILD_THREADS'), 2, 1, 2) as 1 | 2,
     mediaMaxBytes: integer('MEDIA_MAX_BYTES', read('MEDIA_MAX_BYTES'), 2_147_483_648, 1, MAX_MEDIA_BYTES),
     publicRateLimit: integer('PUBLIC_RATE_LIMIT', read('PUBLIC_RATE_LIMIT'), 600, 0, 1_000_000),

@@ -19,7 +19,12 @@ export interface MediaReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly events: Pick<EventStore, 'headPosition'>;
   /** The projection runner's bounded wait for a log position, and the position it has applied. */
-  readonly runner: { waitFor(position: Position, timeoutMs: number): Promise<boolean>; position(): Position };
+  readonly runner: {
+    waitFor(position: Position, timeoutMs: number): Promise<boolean>;
+    position(): Position;
+    /** The service's read wait (`READ_WAIT_MS`): the wait here is the shorter of it and {@link INDEX_WAIT_MS}. */
+    readonly readWaitMs?: number;
+  };
   readonly holdings: Pick<MediaHoldings, 'holding'>;
   readonly access: AccessLog;
   /** The media store, read at the version the log recorded. */
@@ -57,7 +62,7 @@ export class MediaReads {
   async retrieve({ principal, sha256, requestId, purpose }: MediaRetrieval): Promise<MediaHolding> {
     const { readModels, events, runner, holdings, access } = this.deps;
     const head = await events.headPosition();
-    const caughtUp = await runner.waitFor(head, INDEX_WAIT_MS);
+    const caughtUp = await runner.waitFor(head, Math.min(INDEX_WAIT_MS, runner.readWaitMs ?? INDEX_WAIT_MS));
     const cases = readModels.get<MediaRefsDoc>(MEDIA_REFS, sha256)?.cases ?? [];
     const entry = {
       principal,

@@ -35,6 +35,11 @@ export interface ProjectionRunnerOptions {
   readonly open?: BatchOpener;
   /** Milliseconds since an epoch, for the lag figures. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * How long the reads that wait on this runner wait for it (`READ_WAIT_MS`), given to them as {@link readWaitMs};
+   * unset, each read's own default.
+   */
+  readonly readWaitMs?: number;
 }
 
 export interface RunnerStats {
@@ -73,6 +78,8 @@ export class ProjectionRunner {
   readonly #onError: (err: unknown) => void;
   readonly #now: () => number;
   readonly #applier: ProjectionApplier;
+  /** How long a read waits for this runner to apply a position (`READ_WAIT_MS`), when the service set it. */
+  readonly readWaitMs: number | undefined;
 
   /** `store` is where the read models are read (and, without an `applier` option, written). */
   constructor(
@@ -83,6 +90,7 @@ export class ProjectionRunner {
   ) {
     this.#batchSize = options.batchSize ?? 500;
     this.#retryDelayMs = options.retryDelayMs ?? 1000;
+    this.readWaitMs = options.readWaitMs;
     this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? Date.now;
     this.#applier =

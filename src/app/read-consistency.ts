@@ -7,9 +7,14 @@ export interface ReadConsistency {
   waitFor(position: Position, timeoutMs: number): Promise<boolean>;
   /** The position of the log's last committed event, when the runner can read it. */
   head?(): Promise<Position>;
+  /** How long a read waits for the read models (`READ_WAIT_MS`); {@link CONSISTENCY_WAIT_MS} when not set. */
+  readonly readWaitMs?: number;
 }
 
-/** How long a read waits for the read models to reach `consistentWith` before answering `503 not_caught_up`. */
+/**
+ * How long a read waits for the read models to reach `consistentWith` before answering `503 not_caught_up`, unless
+ * the service sets another wait (`READ_WAIT_MS`).
+ */
 export const CONSISTENCY_WAIT_MS = 5_000;
 
 /**
@@ -22,7 +27,7 @@ export const CONSISTENCY_WAIT_MS = 5_000;
 export async function caughtUp(
   runner: ReadConsistency,
   consistentWith: Position | undefined,
-  timeoutMs: number = CONSISTENCY_WAIT_MS,
+  timeoutMs: number = runner.readWaitMs ?? CONSISTENCY_WAIT_MS,
 ): Promise<void> {
   if (consistentWith === undefined || consistentWith <= runner.position()) return;
   if (runner.head && consistentWith > (await runner.head()))

@@ -65,6 +65,7 @@ describe('configuration', () => {
       eventStore: { kind: 'sqlite', path: path.join(cwd, 'data', 'events.sqlite') },
       blobStore: { kind: 'filesystem', dir: path.join(cwd, 'data', 'media') },
       mediaMaxBytes: 2_147_483_648,
+      readWaitMs: 5_000,
       jwt: {
         issuer: 'evidence-ledger',
         audience: 'evidence-ledger',
@@ -127,6 +128,8 @@ describe('configuration', () => {
     ['JWT_PUBLIC_KEY_FILES', { JWT_PUBLIC_KEY_FILES: 'a.pem, ,b.pem' }],
     ['JWT_CLOCK_SKEW_SECONDS', { JWT_CLOCK_SKEW_SECONDS: '3600' }],
     ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '1.5' }],
+    ['READ_WAIT_MS', { READ_WAIT_MS: '-1' }],
+    ['READ_WAIT_MS', { READ_WAIT_MS: '600001' }],
     ['LEDGER_REBUILD_THREADS', { LEDGER_REBUILD_THREADS: '3' }],
     ['LEDGER_REBUILD_THREADS', { LEDGER_REBUILD_THREADS: '0' }],
     ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '0' }],
