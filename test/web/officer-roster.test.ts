@@ -50,6 +50,20 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     expect(sent.text).not.toContain('管理执法人员');
   });
 
+  it("when another agency's supervisor opens the form or sends it, then 403 both ways, and nothing is recorded", async () => {
+    const supervisor = new Jar();
+    await browse(f.t.url, supervisor, '/signin/dev', { form: { token: f.sam } });
+    expect((await browse(f.t.url, supervisor, `${PATH}/bob`)).res.status).toBe(403);
+    const before = (await statusEvents('bob')).length;
+    const home = await browse(f.t.url, supervisor, '/');
+    const sent = await browse(f.t.url, supervisor, `${PATH}/bob`, {
+      form: { _csrf: csrfOf(home.text), change: 'suspension', reason: '暂停' },
+    });
+    expect(sent.res.status).toBe(403);
+    expect(sent.text).not.toContain('name="change"');
+    expect((await statusEvents('bob')).length).toBe(before);
+  });
+
   it('when the admin suspends an officer with a reason, then OfficerSuspended is recorded as the API records it, the roster shows it, and only reinstatement or retirement is offered next', async () => {
     const form = await browse(f.t.url, jar, `${PATH}/bob`);
     expect(form.text).toContain('<dd id="officer-status">在岗</dd>');

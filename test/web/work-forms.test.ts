@@ -60,6 +60,9 @@ describe('opening a case from the portal', () => {
     expect(res.text).toMatch(/<label for="f-title">案由<\/label>/);
     expect(res.text).toContain(`value="${DAY}"`);
     expect(res.text).toMatch(/id="f-officers" name="officers" value="alice"/);
+    // the hint says what opening asks of the handling officers, not the on-site acts' rule
+    expect(res.text).toContain('案件须由两名以上本机关执法人员承办');
+    expect(res.text).not.toContain('现场执法须两人以上');
   });
 
   it('when the form is filled in, then the case is opened through the command handler and the browser goes to it', async () => {

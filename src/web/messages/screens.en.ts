@@ -131,6 +131,8 @@ export const SCREENS_EN: ScreensMessages = {
   'form.occurredAt': 'When it happened',
   'form.officers': 'Officers present (ids)',
   'form.officers.hint': 'Officer ids separated by commas; acts on site need two officers at least.',
+  'form.handlingOfficers.hint':
+    'Officer ids separated by commas; a case is handled by two officers of the agency at least.',
   'form.medium': 'Upload a recording, photo or document',
   'form.medium.hint':
     'Seizures and demolitions need an audio or video recording; service by leaving or by public notice needs a record.',

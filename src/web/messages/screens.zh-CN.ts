@@ -132,6 +132,7 @@ export const SCREENS_ZH_CN = {
   'form.occurredAt': '发生时间',
   'form.officers': '在场执法人员编号',
   'form.officers.hint': '填写执法人员编号，用逗号分隔；现场执法须两人以上。',
+  'form.handlingOfficers.hint': '填写执法人员编号，用逗号分隔；案件须由两名以上本机关执法人员承办。',
   'form.medium': '上传音像记录、照片或文书',
   'form.medium.hint': '查封扣押、强制拆除须附音频或视频；留置送达、公告送达须附记录。',
   'form.media.kept': '已上传、将随本次提交附上的资料：{count} 份',

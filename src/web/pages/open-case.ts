@@ -9,7 +9,7 @@ export const OPEN_CASE_FIELDS: readonly FieldSpec[] = [
   { name: 'itemCode', label: 'form.itemCode', kind: 'text' },
   { name: 'title', label: 'form.title', kind: 'text' },
   { name: 'openedOn', label: 'form.openedOn', kind: 'date' },
-  { name: 'officers', label: 'form.handlingOfficers', kind: 'text', hint: 'form.officers.hint' },
+  { name: 'officers', label: 'form.handlingOfficers', kind: 'text', hint: 'form.handlingOfficers.hint' },
 ];
 
 export const PARTY_FIELDS: readonly FieldSpec[] = [
