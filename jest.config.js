@@ -8,6 +8,8 @@ export default {
   globalSetup: '<rootDir>/test/global-setup.ts',
   // closes the Chromium the global set-up starts for the browser tests
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // quiets a dependency's notice about Node versions in each test file's process (test/setup-env.ts says why)
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
   transform: {
     '^.+\\.(ts|js)$': [
       '@swc/jest',
