@@ -7,7 +7,7 @@ import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
 import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
-import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
+import { checkLogOrigin, verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { parallelRebuild, readyReadModels } from './read-models-rebuild.js';
 import { SERVICE_PROJECTIONS } from './read-models-rebuild-threads.js';
 import type { Clock } from './ports/clock.js';
@@ -496,6 +496,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   let replicaKeys: ReplicaKeys;
   let sharedSettings: SharedSettings | undefined;
   try {
+    // before a key is made or a setting declared: a log is served under the origin its checkpoints name
+    await checkLogOrigin(events, config.logOrigin);
     replicaKeys = await openReplicaKeys({
       config,
       clock,

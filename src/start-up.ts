@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { widerThanOwner } from './data-folder.js';
+import { ConfigError } from './errors.js';
 import type { PublicKey } from './ports/keys.js';
 import { checkOnStartup } from './app/startup-check.js';
 import type { EventStore } from './ports/event-store.js';
@@ -23,6 +24,27 @@ export function warnAboutWideModes(config: Config, log: Logger): void {
       `data folder: ${wide.path} is open to others than its owner (mode 0${wide.mode.toString(8)}); make it owner-only (chmod 0700 folders, 0600 files)`,
     );
   }
+}
+
+/**
+ * Refuses to serve a log under another origin than its checkpoints were signed under (`LEDGER_LOG_ORIGIN`): the
+ * origin names the log in every checkpoint, and a checkpoint signed under a second name is a fork nobody can undo,
+ * which every party, court or witness that kept one of the first would meet as `checkpoint_inconsistent`. Read
+ * before any key is made or anything is signed; the latest checkpoint's origin is the log's (its signature is the
+ * start-up check's to judge).
+ */
+export async function checkLogOrigin(events: EventStore, origin: string): Promise<void> {
+  const [last] = await events.readStream(CHECKPOINT_STREAM, { direction: 'backward', limit: 1 });
+  if (!last) return;
+  const data = last.event.data as { origin?: unknown; size?: unknown };
+  if (typeof data.origin !== 'string' || data.origin === origin) return;
+  throw new ConfigError(
+    'LEDGER_LOG_ORIGIN',
+    `this log's checkpoints are signed under the origin "${data.origin}" (the latest at tree size ` +
+      `${String(data.size)}, recorded ${last.event.recordedAt}), not "${origin}": a log keeps its origin for good, ` +
+      'and checkpoints under another name would fork it for everyone who kept one. Set ' +
+      `LEDGER_LOG_ORIGIN=${data.origin}`,
+  );
 }
 
 /**

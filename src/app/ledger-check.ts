@@ -126,9 +126,20 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
   const checkpoints = await deps.events.readStream(deps.checkpointStream);
   const wanted = new Map<number, { rootHash: Buffer; eventId: string }[]>();
   let latest: { size: number; rootHash: Buffer; extensions: readonly string[]; eventId: string } | undefined;
+  /** The origin of the log's first checkpoint: every later one names the same, or the log was forked. */
+  let firstOrigin: string | undefined;
   for (const { position, event } of checkpoints) {
     const data = event.data as { origin?: unknown; note?: unknown };
     const origin = typeof data.origin === 'string' ? data.origin : '';
+    firstOrigin ??= origin;
+    if (origin !== firstOrigin) {
+      fault({
+        code: 'checkpoint_origin_changed',
+        detail: `signed under the origin "${origin}", the log's first checkpoint under "${firstOrigin}"`,
+        position,
+        eventId: event.id,
+      });
+    }
     const opened =
       typeof data.note === 'string'
         ? openNote(

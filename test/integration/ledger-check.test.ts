@@ -276,6 +276,44 @@ describe('ledger check', () => {
     expect(result.stdout).toMatch(new RegExp(`heads_mismatch: the checkpoint of size ${size} signed heads root AgIC`));
   });
 
+  it('when a checkpoint, validly signed over the right root, names another origin than the log, then the change of origin is named', async () => {
+    const dir = copy();
+    const keys = loadOrCreateKeys(path.join(dir, 'keys'), systemClock);
+    const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), writer: 'inline' });
+    const [last] = await store.readStream('ledger-checkpoints', { direction: 'backward', limit: 1 });
+    const { size, rootHash, note: genuine } = last!.event.data as { size: number; rootHash: string; note: string };
+    // the same tree under a second name, as a start under another LEDGER_LOG_ORIGIN once signed it
+    const origin = 'ledger.example.gov.cn/log';
+    const extensions = genuine.split('\n\n')[0]!.split('\n').slice(3);
+    const body = checkpointBody({ origin, size, rootHash: Buffer.from(rootHash, 'base64'), extensions });
+    const note = signNote(body, origin, keys.eventSigner);
+    const forged = sealEvents(
+      'ledger-checkpoints',
+      { revision: last!.event.revision, hash: last!.event.hash },
+      [
+        {
+          id: '00000000-0000-7000-8000-0000000000fd',
+          type: 'CheckpointIssued',
+          schemaVersion: 1,
+          occurredAt: new Date().toISOString(),
+          actor: { sub: 'ledger', agency: 'ledger', roles: [] },
+          data: { origin, size, rootHash, note },
+          media: [],
+        },
+      ],
+      keys.eventSigner,
+      new Date().toISOString(),
+    );
+    await store.append('ledger-checkpoints', forged, last!.event.revision);
+    await store.close();
+    const result = await check(dir, '--skip-read-models');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'checkpoint_origin_changed: signed under the origin "ledger.example.gov.cn/log", the log\'s first checkpoint under "evidence-ledger.local/log"',
+    );
+    expect(result.stdout).not.toMatch(/root_mismatch|checkpoint_invalid|heads_mismatch/);
+  });
+
   it('when a stored medium was altered, then --media finds it and the event check alone does not', async () => {
     const dir = copy();
     const file = path.join(dir, 'media', 'sha256', videoSha.slice(0, 2), videoSha.slice(2, 4), videoSha);

@@ -43,6 +43,34 @@ describe('the service', () => {
     }
   });
 
+  it('when the log was checkpointed under one LEDGER_LOG_ORIGIN and the service starts under another, then start-up stops naming the origin, and signs nothing', async () => {
+    const dataDir = tempDir();
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir });
+    const first = await startService(config, { clock, log });
+    await first.events.append('s-1', seal('s-1', null, first.keys.eventSigner), 'no_stream');
+    await first.close(); // the stop signs a checkpoint under the default origin
+    const renamed = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LEDGER_DATA_DIR: dataDir,
+      LEDGER_LOG_ORIGIN: 'ledger.example.gov.cn/log',
+    });
+    await expect(startService(renamed, { clock, log })).rejects.toMatchObject({
+      code: 'config_invalid',
+      variable: 'LEDGER_LOG_ORIGIN',
+      message: expect.stringContaining(
+        'signed under the origin "evidence-ledger.local/log" (the latest at tree size 1, recorded ',
+      ),
+    });
+    // refused before anything was appended, and the data folder was released: the same origin serves
+    const again = await startService(config, { clock, log });
+    try {
+      expect(await again.events.headPosition()).toBe(2);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('when LEDGER_KEYS_DIR names a folder without keys beside a log signed before, then start-up stops naming it and makes no key', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const first = await startService(config, { clock, log });
