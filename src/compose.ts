@@ -1136,7 +1136,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        server.drain(); // the connections kept alive carry no new request
       });
       clearTimeout(force);
       await schedule.stop();

@@ -10,7 +10,8 @@ export const serveHelp = `Usage: ledger serve
 
 Runs the HTTP API. Without EVENTSTORE_URL and S3_* it uses the embedded default: a SQLite file and a media
 folder under LEDGER_DATA_DIR, and keys generated there on first start. Stops gracefully on SIGTERM or SIGINT:
-requests in flight and appends already accepted finish before the stores close. Holds the data folder's lock
+requests in flight and appends already accepted finish before the stores close; a connection kept alive carries no
+new request (503 shutting_down, not processed) and closes after the answer it carries. Holds the data folder's lock
 (LEDGER_DATA_DIR/service.lock) while it runs: it does not start while another service or "ledger rebuild" holds it,
 and "ledger rebuild" refuses while it runs. The lock ends with the process, however it ends.
 

@@ -603,6 +603,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Store unavailable',
     'A store does not answer or is shutting down; retry later with the same Idempotency-Key.',
   ),
+  shutting_down: entry(
+    503,
+    'Service stopping',
+    'The service is stopping: the request came on a connection kept open past the stop and was not processed (nothing was recorded), and the connection is closed. Send it again: to another replica, or once the service is back.',
+  ),
   data_key_not_erasable: entry(
     503,
     'Data key store cannot erase',

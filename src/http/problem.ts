@@ -70,7 +70,7 @@ export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): voi
  * such as a reader's id), as a URI reference (RFC 3986): a character a path may not hold is percent-encoded, and so
  * is a `%` that begins no escape (`/v1/webhooks/%ZZ` → `/v1/webhooks/%25ZZ`).
  */
-function instanceOf(url: string | undefined): string | undefined {
+export function instanceOf(url: string | undefined): string | undefined {
   const path = url?.split('?')[0];
   if (!path) return undefined;
   return path

@@ -2,7 +2,7 @@ import http, { type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RequestListener } from 'node:http';
 import type { HttpServerConfig } from '../config.js';
-import { problem } from './problem.js';
+import { instanceOf, problem } from './problem.js';
 
 /**
  * The HTTP server around the app, with what one client may hold of it bounded: the request head must arrive
@@ -11,7 +11,20 @@ import { problem } from './problem.js';
  * app's (src/http/deadline.ts, per route); Node's own `requestTimeout` is only the backstop, at the longest.
  * What Node itself refuses (a head too large or too slow, malformed HTTP) is answered with a problem document.
  */
-export function createHttpServer(app: RequestListener, limits: HttpServerConfig): http.Server {
+export interface LedgerHttpServer extends http.Server {
+  /**
+   * Begins a stop: `server.close()` takes no new connection, but a connection kept alive would go on carrying new
+   * requests until it is cut. From here on, each answer not yet begun closes its connection (`Connection: close`),
+   * idle connections are closed, and a request that arrives on a connection still open is refused unprocessed
+   * (`503 shutting_down`, nothing recorded): only the requests already in flight are served to their end.
+   */
+  drain(): void;
+}
+
+export function createHttpServer(app: RequestListener, limits: HttpServerConfig): LedgerHttpServer {
+  let draining = false;
+  /** The answers in flight: those not begun when the stop comes close their connection after them. */
+  const inFlight = new Set<ServerResponse>();
   const server = http.createServer({
     maxHeaderSize: limits.maxHeaderBytes,
     headersTimeout: limits.headersTimeoutMs,
@@ -20,13 +33,46 @@ export function createHttpServer(app: RequestListener, limits: HttpServerConfig)
     // how often Node checks the header and request deadlines: a fraction of the shortest, at most a second
     connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
   });
-  server.on('request', app);
+  server.on('request', (req: http.IncomingMessage, res: ServerResponse) => {
+    if (draining) {
+      refuseWhileStopping(req, res);
+      return;
+    }
+    inFlight.add(res);
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (draining) server.closeIdleConnections();
+    });
+    app(req, res);
+  });
   server.timeout = limits.idleTimeoutMs;
   server.maxConnections = limits.maxConnections;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     answerClientError(err, socket, limits);
   });
-  return server;
+  return Object.assign(server, {
+    drain(): void {
+      draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+      server.closeIdleConnections();
+    },
+  });
+}
+
+/** A request on a connection kept open past the stop: not processed, and the connection closed after the answer. */
+function refuseWhileStopping(req: http.IncomingMessage, res: ServerResponse): void {
+  const instance = instanceOf(req.url);
+  const body = JSON.stringify({
+    ...problem(503, 'shutting_down', 'the service is stopping: the request was not processed; send it again'),
+    ...(instance === undefined ? {} : { instance }),
+  });
+  res.shouldKeepAlive = false;
+  res.writeHead(503, {
+    'Content-Type': 'application/problem+json',
+    'Content-Length': Buffer.byteLength(body),
+    'Retry-After': '1',
+  });
+  res.end(body);
 }
 
 function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, limits: HttpServerConfig): void {
