@@ -460,6 +460,14 @@ export async function startService(config: Config, deps: ServiceDependencies): P
 
 async function startHolding(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
   warnAboutWideModes(config, log);
+  const ignored = config.ignoredVariables;
+  if (ignored.length > 0) {
+    log.warn(
+      { variables: ignored },
+      `configuration: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} no setting of the service and ` +
+        `ignored: mistyped? (docs/configuration.md lists the settings; the data folder is ${config.dataDir})`,
+    );
+  }
   if (config.portal.devSignInOutsideEmbedded) {
     log.warn('portal: the development sign-in (PORTAL_DEV_SIGNIN=true) is on outside the embedded default');
   }
@@ -490,6 +498,12 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   }
   const counting = countingEventStore(store);
   const events = counting.store;
+  if ((await events.headPosition().catch(() => undefined)) === 0) {
+    log.info(
+      { dataDir: config.dataDir, eventStore: config.eventStore.kind },
+      'log: empty: a new ledger starts here (if a log was expected, LEDGER_DATA_DIR or EVENTSTORE_URL names another store)',
+    );
+  }
   const newId = uuidv7Generator(clock);
   const locks = new StreamLocks();
   const revoked: { list?: TokenRevocations } = {}; // the verifier asks the list, which needs the keys' signer
@@ -1096,6 +1110,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   log.info(
     {
       port,
+      dataDir: config.dataDir,
+      keysDir: config.keysDir,
       eventStore: config.eventStore.kind,
       blobStore: config.blobStore.kind,
       keyId: keys.signer.keyId,

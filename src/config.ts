@@ -80,6 +80,11 @@ export interface Config {
   readonly verifyPerClient: number;
   /** The transparency log's origin line (C2SP tlog-checkpoint), also the name its checkpoints are signed under. */
   readonly logOrigin: string;
+  /**
+   * `LEDGER_*` variables set that nothing reads (a mistyped `LEDGER_DATA_DIRECTORY` would otherwise start a second,
+   * empty ledger in `./data` without a word): start-up warns, naming them.
+   */
+  readonly ignoredVariables: readonly string[];
   /** A checkpoint is issued at least this often while the log grows (seconds). */
   readonly checkpointIntervalSeconds: number;
   /** ... and as soon as this many events were logged since the last one. */
@@ -423,6 +428,25 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/**
+ * `LEDGER_*` variables read besides the configuration's: the commands' bearer token, an internal switch of the
+ * worker threads, and the media credentials docker-compose.yml reads on the host.
+ */
+const OTHER_LEDGER_VARIABLES = new Set([
+  'LEDGER_TOKEN',
+  'LEDGER_THREADS_FROM_DIST',
+  'LEDGER_S3_ACCESS_KEY',
+  'LEDGER_S3_SECRET_KEY',
+]);
+
+/** The `LEDGER_*` variables of `env` that neither the configuration nor the commands read, sorted. */
+export function unknownLedgerVariables(env: Env): string[] {
+  const known = new Set(CONFIG_VARIABLES.map((v) => v.name));
+  return Object.keys(env)
+    .filter((name) => name.startsWith('LEDGER_') && !known.has(name) && !OTHER_LEDGER_VARIABLES.has(name))
+    .sort();
+}
+
 export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
@@ -482,6 +506,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     verifyQueue: integer('VERIFY_QUEUE', read('VERIFY_QUEUE'), 4, 0, 1_000),
     verifyPerClient: integer('VERIFY_PER_CLIENT', read('VERIFY_PER_CLIENT'), 1, 1, 64),
     logOrigin: logOrigin(read('LEDGER_LOG_ORIGIN')),
+    ignoredVariables: unknownLedgerVariables(env),
     checkpointIntervalSeconds: integer(
       'CHECKPOINT_INTERVAL_SECONDS',
       read('CHECKPOINT_INTERVAL_SECONDS'),

@@ -64,7 +64,14 @@ export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<Re
   const { config, clock, log, events, locks } = deps;
   const shared = config.eventStore.kind === 'eventstoredb';
   if (!shared) await refuseKeysMissingForLog(config.keysDir, events);
+  const made = !readKeyring(config.keysDir);
   const live = new LiveKeys(loadOrCreateKeys(config.keysDir, clock, config.cryptoSuite));
+  if (made) {
+    log.info(
+      { keysDir: config.keysDir, eventKeyId: live.signer.keyId, tokenKeyId: live.local.tokenKey.keyId },
+      'keys: the keys folder held no keyring: made one (keep a copy: the log is signed with it)',
+    );
+  }
   const keyring = new KeyringLog({ events, clock, locks });
   const checked = (u: UntrustedKey) => u.purpose === 'event' || config.jwt.trust.kind === 'embedded';
   if (shared) {

@@ -67,9 +67,10 @@ export function chromiumLaunchOptions(executablePath: string): LaunchOptions {
 
 /**
  * The variable through which the test run's global set-up hands its Chromium to the test files (each connects and
- * works in contexts of its own); unset, each file starts a Chromium of its own.
+ * works in contexts of its own); unset, each file starts a Chromium of its own. Not named LEDGER_…: the service warns of
+ * every LEDGER_ variable it does not read.
  */
-export const SHARED_CHROMIUM_VARIABLE = 'LEDGER_TEST_CHROMIUM_ENDPOINT';
+export const SHARED_CHROMIUM_VARIABLE = 'TEST_CHROMIUM_ENDPOINT';
 
 /** Where the run's Chromium is kept for `global-teardown.ts`, which closes it. */
 const SHARED_CHROMIUM_SERVER = Symbol.for('evidence-ledger.test.chromium-server');

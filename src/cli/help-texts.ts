@@ -9,17 +9,18 @@ import { PARALLEL_REBUILD_FROM } from '../read-models-rebuild-threads.js';
 export const serveHelp = `Usage: ledger serve
 
 Runs the HTTP API. Without EVENTSTORE_URL and S3_* it uses the embedded default: a SQLite file and a media
-folder under LEDGER_DATA_DIR, and keys generated there on first start. Stops gracefully on SIGTERM or SIGINT:
-requests in flight and appends already accepted finish before the stores close; a connection kept alive carries no
-new request (503 shutting_down, not processed) and closes after the answer it carries. Holds the data folder's lock
-(LEDGER_DATA_DIR/service.lock) while it runs: it does not start while another service or "ledger rebuild" holds it,
-and "ledger rebuild" refuses while it runs. The lock ends with the process, however it ends.
+folder under LEDGER_DATA_DIR, and keys generated there on first start. Stops gracefully on SIGTERM, SIGINT or
+SIGHUP: requests in flight and appends already accepted finish before the stores close; a connection kept alive
+carries no new request (503 shutting_down, not processed) and closes after the answer it carries. Holds the data
+folder's lock (LEDGER_DATA_DIR/service.lock) while it runs: it does not start while another service or
+"ledger rebuild" holds it, and "ledger rebuild" refuses while it runs. The lock ends with the process, however it
+ends.
 
 Options:
   -h, --help  this help
 
-Exit codes: 0 stopped by SIGTERM or SIGINT, 1 did not start (a configuration error naming the variable, the data
-folder held by another service or a rebuild, or a store that cannot be opened), 2 usage error.
+Exit codes: 0 stopped by SIGTERM, SIGINT or SIGHUP, 1 did not start (a configuration error naming the variable,
+the data folder held by another service or a rebuild, or a store that cannot be opened), 2 usage error.
 
 Environment:
 ${CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(24)} ${v.description} [default: ${v.default}]`).join('\n')}

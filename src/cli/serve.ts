@@ -21,6 +21,7 @@ export async function serve(argv: string[], io: CliIo): Promise<number> {
       log.info({ signal }, 'shutting down');
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
+      process.off('SIGHUP', stop);
       void service.close().then(resolve, (err: unknown) => {
         log.error({ err }, 'shutdown failed');
         resolve();
@@ -28,6 +29,8 @@ export async function serve(argv: string[], io: CliIo): Promise<number> {
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    // the terminal the service was started from closing: stopped as gracefully, its last checkpoint signed
+    process.on('SIGHUP', stop);
   });
   return 0;
 }

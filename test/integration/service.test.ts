@@ -71,6 +71,38 @@ describe('the service', () => {
     }
   });
 
+  it('when a LEDGER_ variable is mistyped, then start-up warns naming it and the data folder in use; a first start says it made keys and a new log', async () => {
+    const lines: { level: number; msg: string; [k: string]: unknown }[] = [];
+    const captured = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const dataDir = tempDir();
+    const env = { PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, LEDGER_DATA_DIRECTORY: '/srv/ledger' };
+    const service = await startService(loadConfig({ ...env, LEDGER_TOKEN: 'a token for the commands' }), {
+      clock,
+      log: captured,
+    });
+    await service.close();
+    const warnings = lines.filter((l) => l.level >= 40);
+    expect(warnings.map((l) => [l.msg, l.variables])).toEqual([
+      [
+        `configuration: LEDGER_DATA_DIRECTORY is no setting of the service and ignored: mistyped? (docs/configuration.md lists the settings; the data folder is ${dataDir})`,
+        ['LEDGER_DATA_DIRECTORY'],
+      ],
+    ]);
+    const said = (start: string) => lines.find((l) => l.msg.startsWith(start));
+    expect(said('keys: the keys folder held no keyring: made one')).toMatchObject({
+      keysDir: path.join(dataDir, 'keys'),
+    });
+    expect(said('log: empty: a new ledger starts here')).toMatchObject({ dataDir });
+    expect(said('listening')).toMatchObject({ dataDir, keysDir: path.join(dataDir, 'keys') });
+
+    // started again on the same folder: the keys and the log are there, and nothing says otherwise
+    lines.length = 0;
+    const again = await startService(loadConfig(env), { clock, log: captured });
+    await again.close();
+    expect(said('keys: the keys folder held no keyring')).toBeUndefined();
+    expect(said('log: empty')).toBeUndefined();
+  });
+
   it('when LEDGER_KEYS_DIR names a folder without keys beside a log signed before, then start-up stops naming it and makes no key', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const first = await startService(config, { clock, log });
