@@ -10,8 +10,10 @@ export const keysHelp = `Usage: ledger keys list
 
 Lists the keys in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys), current and retired, or rotates one:
 the new key gets a new key id, and a running service using the folder takes it up within 5 seconds, no
-restart needed (replicas on one EventStoreDB publish it to each other through the log); the retired key's
-private half is deleted and its public half kept, so everything it signed still verifies. The service's
+restart needed (replicas on one EventStoreDB publish it to each other through the log). A retired event key's
+private half is deleted and its public half kept, so every event and checkpoint it signed still verifies. Tokens
+signed by a retired token key are refused from then on (401 unknown key id): every user and integration needs a
+new token, so rotate the token key when it may have leaked, or at a quiet time. The service's
 configuration is read and checked as "ledger serve" reads it (a bad variable stops it, named). Neither makes keys:
 the service makes them on its first start, and a folder without them (a mistyped LEDGER_DATA_DIR or
 LEDGER_KEYS_DIR) is refused.
@@ -67,7 +69,11 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
     requireKeyring(config.keysDir);
     loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
     const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock, config.cryptoSuite);
-    print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; a running service takes it up within 5 seconds`);
+    const after =
+      fresh.purpose === 'token'
+        ? '; from then on it refuses every token the retired key signed: users and integrations need new ones'
+        : '';
+    print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; a running service takes it up within 5 seconds${after}`);
     return 0;
   }
   throw new UsageError(`unknown keys action ${action}`);

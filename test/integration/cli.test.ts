@@ -230,10 +230,19 @@ describe('the ledger command', () => {
     expect(fs.existsSync(path.join(tempDir(), 'keys', 'keyring.json'))).toBe(false);
     // a token made in the (existing, empty) folder makes them, as a first start does
     expect((await runCli(['token', '--sub', 'a', '--agency', 'b', '--roles', 'admin'], env)).code).toBe(0);
-    expect((await runCli(['keys', 'rotate', '--purpose', 'event'], env)).code).toBe(0);
+    const event = await runCli(['keys', 'rotate', '--purpose', 'event'], env);
+    expect(event.code).toBe(0);
+    expect(event.stdout).not.toContain('refuses');
+    // a token key's rotation says what it costs: every token the retired key signed is refused
+    const token = await runCli(['keys', 'rotate', '--purpose', 'token'], env);
+    expect(token.code).toBe(0);
+    expect(token.stdout).toMatch(
+      /^new token key \S+; a running service takes it up within 5 seconds; from then on it refuses every token the retired key signed: users and integrations need new ones\n$/,
+    );
     const { stdout } = await runCli(['keys', 'list'], env);
     expect(stdout.match(/^event .*retired/gm)).toHaveLength(1);
     expect(stdout.match(/^event .*current/gm)).toHaveLength(1);
+    expect(stdout.match(/^token .*retired/gm)).toHaveLength(1);
   });
 
   it.each(['serve', 'rebuild'])(
