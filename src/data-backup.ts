@@ -79,6 +79,11 @@ export interface BackupOptions {
   readonly now: () => Date;
   /** Told of each stage as it starts, and of its progress in `unit`s. */
   readonly progress?: (stage: BackupStage, done: number, total: number, unit: string) => void;
+  /**
+   * Run once the copy is complete, while the backup folder is still locked (`ledger backup` checks the copy in it):
+   * a second backup into the folder is refused until it ends.
+   */
+  readonly whileLocked?: (report: BackupReport) => Promise<void>;
 }
 
 export class BackupRefused extends Error {
@@ -122,7 +127,9 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
     // a folder a first backup is filling says so from the start: a rerun after it was stopped takes it up again
     if (!fs.existsSync(path.join(to, BACKUP_MANIFEST))) markIncomplete(to);
     makePrivateFolder(work);
-    return await copyAll(options, work);
+    const report = await copyAll(options, work);
+    await options.whileLocked?.(report);
+    return report;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
     lock.release();

@@ -32,7 +32,9 @@ export async function backup(argv: string[], io: CliIo): Promise<number> {
     { json: values.json === true, noCheck: values['no-check'] === true },
     {
       command: 'ledger backup',
-      copy: (progress) => backupDataFolder({ config, to, now: () => systemClock.now(), progress }),
+      // the copy is checked while the backup folder is still locked: a second backup waits for the check too
+      copy: (progress, whileLocked) =>
+        backupDataFolder({ config, to, now: () => systemClock.now(), progress, whileLocked }),
       checkWith: (report) => ({
         env: backupCheckEnv(report.folder, io.env),
         media: report.media.store === 'filesystem',

@@ -54,7 +54,11 @@ export function backupCheckEnv(
 export interface FolderCopy<R extends { readonly faults: readonly unknown[] }> {
   /** The command's name, for its refusals on stderr. */
   readonly command: string;
-  readonly copy: (progress: StagedProgress['update']) => Promise<R>;
+  /**
+   * Copies; a copy that holds a lock on its target calls `whileHeld` with its report before letting go, so that the
+   * check runs under the lock too (else the check runs after the copy).
+   */
+  readonly copy: (progress: StagedProgress['update'], whileHeld: (report: R) => Promise<void>) => Promise<R>;
   /** The environment that configures the folder to check, and whether its media are to be re-hashed. */
   readonly checkWith: (report: R) => {
     readonly env: Readonly<Record<string, string | undefined>>;
@@ -77,8 +81,17 @@ export async function copyThenCheck<R extends { readonly faults: readonly unknow
 ): Promise<number> {
   const progress = stagedProgress(io.stderr);
   let report: R;
+  let checked: FolderCheck | undefined;
+  let checkedYet = false;
+  const runCheck = async (copied: R): Promise<void> => {
+    checkedYet = true;
+    progress.finish();
+    if (options.noCheck) return;
+    const target = copying.checkWith(copied);
+    checked = await checkFolder(io, target.env, target.media, options.json);
+  };
   try {
-    report = await copying.copy(progress.update);
+    report = await copying.copy(progress.update, runCheck);
   } catch (err) {
     progress.finish();
     if (err instanceof BackupRefused) {
@@ -90,8 +103,7 @@ export async function copyThenCheck<R extends { readonly faults: readonly unknow
     throw err;
   }
   progress.finish();
-  const target = copying.checkWith(report);
-  const checked = options.noCheck ? undefined : await checkFolder(io, target.env, target.media, options.json);
+  if (!checkedYet) await runCheck(report);
   if (options.json) {
     print(io.stdout, JSON.stringify({ ...report, ...(checked ? { check: checked.report } : {}) }, null, 2));
   } else {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { blobLayout } from '../../src/adapters/filesystem/blob-store.js';
-import { BACKUP_MANIFEST } from '../../src/data-backup.js';
+import { BACKUP_MANIFEST, backupDataFolder, BackupRefused } from '../../src/data-backup.js';
+import { loadConfig } from '../../src/config.js';
 import { runCli } from '../support/cli.js';
 import { asVideo } from '../support/media-bytes.js';
 import { openCase, seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -282,6 +283,27 @@ describe('ledger backup', () => {
     const done = await first;
     expect(done.code).toBe(0);
     expect(fs.existsSync(path.join(folder, BACKUP_MANIFEST))).toBe(true);
+  });
+
+  it('when a backup is checking its copy, then a second one into the folder still refuses (the lock lasts until the check ends)', async () => {
+    const folder = path.join(tempDir(), 'backup-checking');
+    const config = loadConfig({ LEDGER_DATA_DIR: data });
+    const now = () => new Date();
+    let second: unknown;
+    const report = await backupDataFolder({
+      config,
+      to: folder,
+      now,
+      // where `ledger backup` checks the copy: another backup into the folder meets the lock
+      whileLocked: async () => {
+        second = await backupDataFolder({ config, to: folder, now }).catch((err: unknown) => err);
+      },
+    });
+    expect(second).toBeInstanceOf(BackupRefused);
+    expect((second as Error).message).toContain(`the backup folder ${folder} is in use by ledger backup`);
+    expect(report.faults).toEqual([]);
+    // once it ended, the folder is free
+    expect((await backupDataFolder({ config, to: folder, now })).faults).toEqual([]);
   });
 
   it('when there is no log, or it is in EventStoreDB, then the backup refuses and says why', async () => {
