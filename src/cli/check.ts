@@ -1,6 +1,6 @@
 import { IntegrityFault, ReadModelsDamaged } from '../errors.js';
 import { checkHelp } from './help-texts.js';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,15 +85,76 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
         `suite: the log is checked in ${suite}, and \`ledger serve\` would refuse to start with that setting`,
     );
   }
+  // the read models are copied, and rebuilt to compare, in a folder of the system's temporary folder (TMPDIR): about
+  // twice the size of read-models.sqlite, removed when the check ends or fails; what a check interrupted (Ctrl-C,
+  // a kill) left there, the next check removes
+  const temporary = io.env.TMPDIR?.trim() || os.tmpdir();
+  removeLeftScratch(temporary);
+  const scratchDir = values['skip-read-models']
+    ? undefined
+    : fs.mkdtempSync(path.join(temporary, `${SCRATCH_PREFIX}${process.pid}-`));
+  const removeScratch = () => {
+    if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true });
+  };
+  try {
+    return await checkWith(
+      config,
+      { media: values.media === true, json: values.json === true },
+      io,
+      suite,
+      eventKeys,
+      scratchDir,
+    );
+  } finally {
+    removeScratch();
+  }
+}
+
+/** The name of a check's scratch folder: this prefix, the process id of the check, a random suffix. */
+const SCRATCH_PREFIX = 'ledger-check-';
+
+/**
+ * Removes the scratch folders of checks that ended without removing theirs (interrupted, killed): those whose
+ * process is gone. A folder of a check still running, or of a process id taken again since, is left.
+ */
+export function removeLeftScratch(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = new RegExp(`^${SCRATCH_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid === undefined || processRuns(Number(pid))) continue;
+    fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // another user's: running
+  }
+}
+
+/** The check itself, the read models copied into `scratchDir` unless it is undefined (`--skip-read-models`). */
+async function checkWith(
+  config: Config,
+  values: { readonly media: boolean; readonly json: boolean },
+  io: CliIo,
+  suite: 'sm2' | 'ed25519',
+  eventKeys: KeyObject[],
+  scratchDir: string | undefined,
+): Promise<number> {
   const blobs = values.media ? await openBlobStore(config, quietLog) : undefined;
   // The read models first, as of one moment: the log is read after, so it holds everything they were built from.
-  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-check-'));
   const stores: SqliteReadModelStore[] = [];
   // made as the service makes them: the acts dated by the agencies' days
   const projections = projectionsFor(config.utcOffsets);
-  const readModels = values['skip-read-models']
-    ? undefined
-    : await openReadModelCopies(readModelPath(config), scratchDir, projections);
+  const readModels = scratchDir === undefined ? undefined : await readModelCopies(config, scratchDir, projections);
   if (readModels) stores.push(readModels.stored, readModels.scratch);
   const events = await openEventStore(config);
   // the read models hold free text opened with the data keys: the scratch rebuild opens it the same way (and refuses
@@ -108,7 +169,6 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       await events.close();
       blobs?.close?.();
       for (const store of stores) store.close();
-      fs.rmSync(scratchDir, { recursive: true, force: true });
       throw err;
     }
   }
@@ -195,8 +255,30 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     blobs?.close?.();
     keys?.close();
     for (const store of stores) store.close();
-    fs.rmSync(scratchDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The copies of the read models a check compares (`openReadModelCopies`), in `scratchDir`; a copy that cannot be made
+ * there (the temporary folder full, or not writable) names that folder and what to do, never only SQLite's words.
+ */
+async function readModelCopies(config: Config, scratchDir: string, projections: ReturnType<typeof projectionsFor>) {
+  try {
+    return await openReadModelCopies(readModelPath(config), scratchDir, projections);
+  } catch (err) {
+    if (err instanceof ReadModelsDamaged || !isSqliteStorageError(err)) throw err;
+    throw new Error(
+      `the read models could not be copied into ${scratchDir} (TMPDIR, the system's temporary folder; the copy ` +
+        `and its rebuild take about twice the size of ${readModelPath(config)}): ${(err as Error).message}; free ` +
+        'space there, set TMPDIR to a folder with room, or pass --skip-read-models',
+    );
+  }
+}
+
+/** SQLite's failures to write or open a file: a full disk, a folder that cannot be written. */
+function isSqliteStorageError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|CANTOPEN|READONLY|IOERR|PERM)/.test(code);
 }
 
 /** A copy of the stored read models (SQLite's online backup) and an empty store to rebuild into; none if absent. */

@@ -35,11 +35,13 @@ event at all (malformed_event, named by its position, and the walk goes on) and 
 revision and hash (index_mismatch); that the head the store records for each stream is its last event
 (stream_head_mismatch, stream_truncated); that each officer key's
 revocation is recorded on the key's own stream (key_revocation_unrecorded, key_revocation_record_mismatch); that
-no checkpoint the read models record is missing from the log (checkpoints_missing); and that the read models are
-what the projections make of the log: they are rebuilt into a temporary file up to the stored models' position and
-compared document by document (read_model_mismatch, read_models_ahead); and lists the events a read model
-quarantined because a projection could not apply them (event_quarantined). Progress goes to stderr, a summary and the faults found to
-stdout. Safe to run while the service runs: it changes nothing in the folder (the read models are read through a
+no checkpoint the read models record is missing from the log (checkpoints_missing) and that every checkpoint
+names the log's origin (checkpoint_origin_changed); and that the read models are what the projections make of the
+log: they are rebuilt into a temporary file up to the stored models' position and compared document by document
+(read_model_mismatch, read_models_ahead; the copy and the rebuild take about twice the size of read-models.sqlite
+in TMPDIR, removed when the check ends, and by the next check when one was interrupted); and lists the events a
+read model quarantined because a projection could not apply them (event_quarantined). Progress goes to stderr, a
+summary and the faults found to stdout. Safe to run while the service runs: it changes nothing in the folder (the read models are read through a
 copy made as it starts; SQLite may leave the -wal and -shm files of a database it opened), and refuses a folder
 that has no event store rather than make one.
 
@@ -47,7 +49,7 @@ Options:
   --media             also read back and re-hash every medium an event references, from the configured media
                       store (the data folder, or S3 when S3_BUCKET is set; the report says which): each stored
                       version that an upload recorded as verified
-  --skip-read-models  do not rebuild and compare the read models
+  --skip-read-models  do not rebuild and compare the read models (nothing is written to TMPDIR)
   --json              print the report as JSON
   -h, --help          this help
 

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import net from 'node:net';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadOrCreateKeys } from '../../src/adapters/keys/file-keyring.js';
@@ -388,12 +390,49 @@ describe('ledger check', () => {
     const bytes = fs.readFileSync(target);
     bytes.fill(0x5a, 0, 100); // the header: no longer a database
     fs.writeFileSync(target, bytes);
-    const result = await check(dir);
+    const temporary = tempDir(); // where the read models are copied to compare: left empty, whatever failed
+    const result = await runCli(['check'], { LEDGER_DATA_DIR: dir, TMPDIR: temporary });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${target} is damaged (`);
     expect(result.stderr).toContain(remedy);
+    expect(fs.readdirSync(temporary)).toEqual([]);
     const other = file === 'events.sqlite' ? 'read-models.sqlite' : 'events.sqlite';
     expect(result.stderr).not.toContain(`${path.join(dir, other)} is damaged`);
+  });
+
+  it('when the log cannot be opened after the read models were copied, then the copy is removed from TMPDIR', async () => {
+    const dir = copy();
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const temporary = tempDir();
+    const result = await runCli(['check'], {
+      LEDGER_DATA_DIR: dir,
+      EVENTSTORE_URL: `esdb://127.0.0.1:${closed}?tls=false`,
+      TMPDIR: temporary,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('EVENTSTORE_URL');
+    expect(fs.readdirSync(temporary)).toEqual([]);
+  });
+
+  it('when an earlier check was killed and left its copy in TMPDIR, then the next check removes it, and only it', async () => {
+    const dir = copy();
+    const temporary = tempDir();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid; // a process that has ended
+    const left = path.join(temporary, `ledger-check-${gone}-a1b2c3`);
+    const running = path.join(temporary, `ledger-check-${process.pid}-d4e5f6`); // a check still running
+    for (const folder of [left, running]) {
+      fs.mkdirSync(folder);
+      fs.writeFileSync(path.join(folder, 'read-models.sqlite'), 'a copy');
+    }
+    fs.writeFileSync(path.join(temporary, 'someone-else'), 'not a check');
+    const result = await runCli(['check'], { LEDGER_DATA_DIR: dir, TMPDIR: temporary });
+    expect(result.code).toBe(0);
+    expect(fs.readdirSync(temporary).sort()).toEqual([path.basename(running), 'someone-else']);
   });
 
   it('when the folder has no event store, then exit 1 saying so, and nothing is made in it', async () => {
