@@ -17,6 +17,8 @@ export function safeNext(raw: unknown): string {
     return '/';
   }
   if (url.origin !== BASE) return '/';
+  // checked again once `.` and `..` are resolved: `/..//evil.example` resolves to the scheme-relative `//evil.example`
+  if (url.pathname.startsWith('//')) return '/';
   if (/^\/(signin|signout)(\/|$)/.test(url.pathname)) return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -90,6 +90,11 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     ['/%2F%2Fevil.example'],
     ['/signout'],
     ['/\t/evil.example'],
+    // dot segments, resolved, would leave `//evil.example`: a scheme-relative address of another site
+    ['/..//evil.example'],
+    ['/.//evil.example'],
+    ['/x/..//evil.example/p'],
+    ['/%2e%2e//evil.example'],
   ])('when next is %s, then the reader lands on a path of this site, never elsewhere', async (next) => {
     const { res } = await signInWithToken(svc, officer, next);
     expect(res.status).toBe(303);
