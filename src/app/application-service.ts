@@ -26,7 +26,7 @@ import { derivedId, namedEventId } from './idempotency.js';
 import { canonicalize } from '../ledger/canonical-json.js';
 import { UNAVAILABLE } from '../ledger/sealed-field.js';
 import { holdsSealed, openData, sealDraft } from './personal-data.js';
-import type { MediaHoldings } from './media-holdings.js';
+import { APPLICANT, type MediaHoldings } from './media-holdings.js';
 import { registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
 import { loadApplication, type LoadedApplication } from './application-filing.js';
@@ -115,7 +115,7 @@ export async function caseOpenedFrom(
 }
 
 /** The applicant's identity in the log: the public files applications, in the agency's name, with no role. */
-const applicantActor = (agency: string): Actor => ({ sub: 'applicant', agency, roles: [] });
+const applicantActor = (agency: string): Actor => ({ sub: APPLICANT, agency, roles: [] });
 
 /**
  * Online applications (网上受理): filing (the public), accepting it, which opens its case, or refusing to accept it

@@ -21,6 +21,7 @@ import {
 } from './command-handler.js';
 import { recordsActs } from './act-replay.js';
 import { conflict, violation } from '../domain/errors.js';
+import { applicationStream } from '../domain/application/application.js';
 import { readHolding } from './media-holdings.js';
 import { RegistryReader } from './registry-reader.js';
 import type { ReadAhead } from './read-ahead.js';
@@ -176,7 +177,10 @@ export class CaseService {
       batchOf(caseDecider),
       codec,
       async (state: CaseState, ahead: ReadAhead): Promise<CaseCommand[]> => {
-        const media = await this.mediaOf(state.agency ?? actor.agency, requests);
+        const opening = requests.find((r) => r.type === 'CaseOpened')?.data as { application?: unknown } | undefined;
+        const application =
+          state.application ?? (typeof opening?.application === 'string' ? opening.application : undefined);
+        const media = await this.mediaOf(state.agency ?? actor.agency, requests, application);
         const acts = requests.map(
           (request, i) => ({ ...request, media: media[i], id: i === 0 ? options.eventId : '', actor }) as RecordAct,
         );
@@ -314,23 +318,54 @@ export class CaseService {
 
   /**
    * The media each act names, as the agency's `MediaReceived` events record them; 422 `media_unknown` for a
-   * medium the agency does not hold, whoever else holds it. Read from the log on every decision, before signing.
+   * medium the agency does not hold, whoever else holds it. An online application's attachment (received from the
+   * applicant) is evidence of the case that application opened (`application`) and of no other:
+   * `422 media_of_application` elsewhere, so that an applicant's files are not drawn into other cases, nor served
+   * through them once the application is erased. Read from the log on every decision, before signing.
    */
-  private async mediaOf(agency: string, requests: readonly ActRequest[]): Promise<MediaRef[][]> {
+  private async mediaOf(
+    agency: string,
+    requests: readonly ActRequest[],
+    application: string | undefined,
+  ): Promise<MediaRef[][]> {
     const hashes = [...new Set(requests.flatMap((r) => r.media))];
     const held = new Map<string, MediaRef>();
+    const applicants = new Set<string>();
+    const filed = application === undefined ? undefined : this.attachmentsOf(agency, application);
     await Promise.all(
       hashes.map(async (sha256) => {
         const holding = await readHolding(this.deps.events, agency, sha256);
-        if (holding) held.set(sha256, { sha256, size: holding.size, contentType: holding.contentType });
+        if (!holding) return;
+        if (holding.throughApplication && !(await filed)?.has(sha256)) applicants.add(sha256);
+        held.set(sha256, { sha256, size: holding.size, contentType: holding.contentType });
       }),
     );
     return requests.map((r) =>
       r.media.map((sha256) => {
         const ref = held.get(sha256);
         if (!ref) throw violation('media_unknown', `no medium ${sha256} has been uploaded`, { sha256 });
+        if (applicants.has(sha256)) {
+          throw violation(
+            'media_of_application',
+            `medium ${sha256} was filed with an online application: it is evidence of the case that application opened, not of this one`,
+            { sha256 },
+          );
+        }
         return ref;
       }),
+    );
+  }
+
+  /** The digests of the files an online application was filed with (`ApplicationFiled.data.attachments`). */
+  private async attachmentsOf(agency: string, application: string): Promise<Set<string>> {
+    const [filing] = await this.deps.events.readStream(applicationStream(agency, application), { limit: 1 });
+    const attachments = (filing?.event.data as { attachments?: unknown } | undefined)?.attachments;
+    return new Set(
+      Array.isArray(attachments)
+        ? attachments.flatMap((a) =>
+            typeof (a as { sha256?: unknown }).sha256 === 'string' ? [(a as { sha256: string }).sha256] : [],
+          )
+        : [],
     );
   }
 

@@ -11,11 +11,17 @@ export async function readHolding(
   events: EventStore,
   agency: string,
   sha256: string,
-): Promise<MediaHolding | undefined> {
+): Promise<RecordedHolding | undefined> {
   const [first] = await events.readStream(mediaStream(agency, sha256), { limit: 1 });
   if (!first || first.event.type !== MEDIA_RECEIVED) return undefined;
-  return holdingOf(first.event.data);
+  const { actor } = first.event;
+  // an online application's attachment: received from the applicant, not uploaded by an officer
+  const throughApplication = actor.sub === APPLICANT && actor.roles.length === 0;
+  return { ...holdingOf(first.event.data), ...(throughApplication ? { throughApplication } : {}) };
 }
+
+/** The actor an online application's filing (and the receipt of its attachments) is recorded as. */
+export const APPLICANT = 'applicant';
 
 /** The event that records that an agency holds a medium: the first upload of those bytes by one of its officers. */
 export const MEDIA_RECEIVED = 'MediaReceived';
@@ -24,6 +30,11 @@ export const MEDIA_RECEIVED = 'MediaReceived';
 export interface MediaHolding extends MediaRef {
   /** The blob store's version of the object that was verified at upload (S3's `VersionId`); absent when unversioned. */
   readonly blobVersion?: string;
+}
+
+/** A holding as the log records it: with whether the agency received it as an online application's attachment. */
+export interface RecordedHolding extends MediaHolding {
+  readonly throughApplication?: true;
 }
 
 /** The stream that records one agency's holding of one medium; it holds one event, or none. */

@@ -413,6 +413,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Medium not held by the agency',
     "A medium named has not been uploaded by the case's agency (upload it with POST /v1/media first).",
   ),
+  media_of_application: entry(
+    422,
+    'Medium of an application',
+    "A medium named is a file an applicant filed with an online application: it is evidence of the case that application opened, and no other case may name it (an applicant's files are not drawn into other cases, nor served through them once the application is erased). Upload the evidence of this case yourself.",
+  ),
   correction_target_unknown: entry(
     422,
     'Corrected event not in the case',

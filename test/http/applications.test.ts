@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../src/ports/clock.js';
 import { readerTrail } from '../../src/app/access-log.js';
 import { caseStream } from '../../src/domain/case/acts.js';
@@ -238,6 +239,35 @@ describe('online applications over HTTP (网上受理)', () => {
       officers: ['alice', 'bob'],
     });
     expect([again.status, again.body.code]).toEqual([409, 'application_decided']);
+  });
+
+  it("when another case names the applicant's attachment, then 422 media_of_application; the case the application opened may", async () => {
+    const sha256 = createHash('sha256').update(PDF).digest('hex');
+    const opened = await post('/v1/cases', officer, {
+      caseId: 'other-case',
+      itemCode: 'P-001',
+      title: '另一案件',
+      openedOn: '2026-11-30',
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某律所' }],
+    });
+    expect(opened.status).toBe(201);
+    const evidence = (caseId: string) =>
+      post(`/v1/cases/${caseId}/acts`, officer, {
+        type: 'EvidenceCollected',
+        occurredAt: '2026-11-30T10:00:00+08:00',
+        officers: ['alice', 'bob'],
+        data: { description: '申请材料' },
+        media: [sha256],
+      });
+    const elsewhere = await evidence('other-case');
+    expect([elsewhere.status, elsewhere.body.code, elsewhere.body.sha256]).toEqual([
+      422,
+      'media_of_application',
+      sha256,
+    ]);
+    expect((await t.service.events.readStream(caseStream(AGENCY, 'other-case'))).length).toBe(1); // nothing recorded
+    expect((await evidence(receipt.applicationId)).status).toBe(201);
   });
 
   it('when its case is decided, then only a licence granted or denied is allowed, and the progress follows it', async () => {

@@ -49,6 +49,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   officer_role_required: 'officers',
   recording_required: 'medium',
   media_unknown: 'medium',
+  media_of_application: 'medium',
   too_large: 'medium',
   unsupported_media_type: 'medium',
   media_type_mismatch: 'medium',

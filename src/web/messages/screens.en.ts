@@ -277,6 +277,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.review_pending': 'A legal review of this case is pending: the reviewer completes or returns it first.',
   'rule.no_disagreement': 'There is no disagreement to resolve, or it is resolved already.',
   'rule.media_unknown': 'An attached file has not been uploaded by this agency.',
+  'rule.media_of_application':
+    'An attached file was filed with an online application: it is evidence only of the case that application opened. Upload this case’s own evidence.',
   'rule.item_unknown': 'No such enforcement item: check the item list.',
   'rule.item_retired': 'That enforcement item is retired.',
   'rule.officer_unknown': 'Officer id {officerId} is unknown or not of this agency: check the officer list.',

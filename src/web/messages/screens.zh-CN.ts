@@ -266,6 +266,8 @@ export const SCREENS_ZH_CN = {
   'rule.review_pending': '本案已提请法制审核、尚未完成：请待审核人员作出审核意见或退回后再提请。',
   'rule.no_disagreement': '没有需要协调的审核意见分歧，或分歧已协调决定。',
   'rule.media_unknown': '所附资料尚未由本机关上传。',
+  'rule.media_of_application':
+    '所附资料是申请人随网上申请提交的材料，只能作为该申请所立案件的证据；请上传本案自己的证据。',
   'rule.item_unknown': '执法事项编码不存在，请核对执法事项清单。',
   'rule.item_retired': '该执法事项已停用。',
   'rule.officer_unknown': '执法人员编号 {officerId} 不存在或不属于本机关，请核对执法人员名单。',
