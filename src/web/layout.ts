@@ -113,9 +113,14 @@ export interface PageOptions {
   readonly feed?: string;
 }
 
-/** A link to this page in the other language (the `?lang=` switch), keeping the rest of the query. */
+/**
+ * A link to this page in the other language (the `?lang=` switch), keeping the rest of the query but a form's CSRF
+ * token (an upload form's action carries it, and a refused form is shown at that address): a link would put it in the
+ * address bar and the history.
+ */
 function switchHref(ctx: PageContext, locale: Locale): string {
   const query = new URLSearchParams(ctx.query);
+  query.delete('_csrf');
   query.set('lang', locale === 'zh-CN' ? 'zh-CN' : 'en');
   return `${ctx.path}?${query.toString()}`;
 }

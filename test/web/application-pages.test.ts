@@ -95,6 +95,9 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(res.status).toBe(400);
     expect(res.text).toContain('<a href="#f-applicant-phone">“联系电话”的写法不符合要求，请对照说明填写。</a>');
     expect(res.text).toContain('value="王小明"');
+    // shown at the form's action address, which carries its CSRF token: the language switch leaves it out
+    expect(res.text).toContain('<a class="lang" href="/apply?lang=en"');
+    expect(res.text).not.toMatch(/href="[^"]*_csrf=/);
     // left empty, it is asked for, not called too short
     const empty = await postForm(`/apply?_csrf=${token}`, filingForm({ 'applicant.phone': '' }), cookie);
     expect(empty.status).toBe(400);
