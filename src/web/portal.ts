@@ -6,7 +6,7 @@ import type { PublicReads } from '../app/public-reads.js';
 import type { PublishedReads } from '../app/published-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
 import type { RecordingReads } from '../app/recording-reads.js';
-import { LedgerError, NotCaughtUp } from '../errors.js';
+import { InvalidQuery, LedgerError, NotCaughtUp } from '../errors.js';
 import { parserRefusal } from '../http/problem.js';
 import { consistencyOf } from '../http/consistency.js';
 import { PortalAssets } from './assets.js';
@@ -108,6 +108,7 @@ export function portal(deps: PortalDependencies): Router {
   }
   router.use(portalSessions(deps.sessions));
   router.use(portalIdentity(deps.verify));
+  router.use(plainQueryOnly);
   // every page shows a write it is sent to after it (`?consistentWith=`), as the API does
   router.use(caughtUpFirst(deps.publicReads));
   const { devSignIn, oidc } = deps.signIn;
@@ -181,6 +182,24 @@ export function portal(deps: PortalDependencies): Router {
 
   return router;
 }
+
+/**
+ * A page's query parameter written as a list or a map (`?agency[]=x`, `?q[a]=1`) is `400 invalid_query`, as the API
+ * answers it: no page reads one, and ignored it would show the page unfiltered as though it were filtered.
+ */
+const plainQueryOnly: RequestHandler = (req, _res, next) => {
+  if (req.path.startsWith('/v1/')) {
+    next();
+    return;
+  }
+  const name = Object.keys(req.query).find((key) => key.indexOf('[') > 0);
+  if (name === undefined) {
+    next();
+    return;
+  }
+  const parameter = name.slice(0, name.indexOf('['));
+  next(new InvalidQuery(`${parameter} is one plain value, not ${name}`, { parameter }));
+};
 
 /**
  * Before a page is read (`GET`, `HEAD`), the wait for `?consistentWith=` (a write's position): the page then shows

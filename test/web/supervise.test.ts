@@ -169,6 +169,14 @@ describe('the supervision dashboard', () => {
     expect(res.text).not.toContain('<td>city-justice</td>');
   });
 
+  it('when the agency is written as a list (?agency[]=), then a 400 page, never the dashboard unfiltered', async () => {
+    for (const query of [`agency[]=${AGENCY}`, `agency[x]=${AGENCY}`]) {
+      const res = await page(f, `/supervise?${query}`, f.sam);
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.text).toContain('<h1>查询条件有误</h1>');
+    }
+  });
+
   it('when the supervisor asks for an agency it does not supervise, then 403, as the API answers', async () => {
     const res = await page(f, `/supervise?agency=${OTHER}`, f.sam);
     expect(res.status).toBe(403);
