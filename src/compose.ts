@@ -460,6 +460,13 @@ export async function startService(config: Config, deps: ServiceDependencies): P
 
 async function startHolding(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
   warnAboutWideModes(config, log);
+  if (config.metricsToken === undefined && !isLoopback(config.host)) {
+    log.warn(
+      { host: config.host },
+      'metrics: GET /metrics is public (METRICS_TOKEN unset) on an address others can reach; set METRICS_TOKEN, ' +
+        'or keep the port behind a proxy that does not forward /metrics',
+    );
+  }
   const ignored = config.ignoredVariables;
   if (ignored.length > 0) {
     log.warn(
@@ -1184,6 +1191,11 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     readModelsCaughtUp,
     close,
   };
+}
+
+/** Whether `host` is an address only this machine reaches (the loopback interface). */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 /**

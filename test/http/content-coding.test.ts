@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { blobLayout } from '../../src/adapters/filesystem/blob-store.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
  * A medium or a bundle is taken as sent, never decoded: a body with a `Content-Encoding` other than `identity` is
@@ -102,5 +102,46 @@ describe('a content coding on a raw body', () => {
     // the same bytes without the header are read and verified (and are no bundle)
     const read = await post('/v1/verify', bundle, { 'content-type': 'application/x-tar' });
     expect([read.status, read.body.valid]).toEqual([200, false]);
+  });
+});
+
+describe('a content coding on a JSON body', () => {
+  const opening = (caseId: string) =>
+    JSON.stringify({
+      caseId,
+      itemCode: 'P-001',
+      title: '压缩的请求',
+      openedOn: new Date().toISOString().slice(0, 10),
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某公司' }],
+    });
+  const json = (body: Uint8Array, coding: string) =>
+    post('/v1/cases', body, {
+      authorization: `Bearer ${officer}`,
+      'content-type': 'application/json',
+      'content-encoding': coding,
+    });
+  let officer: string;
+  beforeAll(async () => {
+    ({ officer } = await seedAgency(t, 'json-coding'));
+  });
+
+  it('when it is gzip, then it is decoded and taken as the same JSON sent plain would be', async () => {
+    const res = await json(gzipSync(Buffer.from(opening('cc-1'))), 'gzip');
+    expect([res.status, res.body.caseId]).toEqual([201, 'cc-1']);
+  });
+
+  it('when it inflates beyond the 1 MiB of a JSON body, then 413 too_large, counted after decoding', async () => {
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)); // 8 MiB of spaces in a few KiB
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const before = await t.service.events.headPosition();
+    const res = await json(bomb, 'gzip');
+    expect([res.status, res.body.code]).toEqual([413, 'too_large']);
+    expect(await t.service.events.headPosition()).toBe(before);
+  });
+
+  it('when the coding is none the service knows, then 415 unsupported_media_type and nothing is recorded', async () => {
+    const res = await json(Buffer.from(opening('cc-2')), 'x-unknown');
+    expect([res.status, res.body.code]).toEqual([415, 'unsupported_media_type']);
   });
 });

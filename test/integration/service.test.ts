@@ -101,6 +101,21 @@ describe('the service', () => {
     await again.close();
     expect(said('keys: the keys folder held no keyring')).toBeUndefined();
     expect(said('log: empty')).toBeUndefined();
+    expect(said('metrics: GET /metrics is public')).toBeUndefined(); // on the loopback address only this machine reaches
+
+    // on every address without METRICS_TOKEN, the metrics are public: said; with it, not
+    for (const [extra, warned] of [
+      [{}, true],
+      [{ METRICS_TOKEN: 'a-scraper-token-of-24-chars' }, false],
+    ] as const) {
+      lines.length = 0;
+      const open = await startService(loadConfig({ ...env, HOST: '0.0.0.0', ...extra }), { clock, log: captured });
+      await open.close();
+      expect([extra, said('metrics: GET /metrics is public (METRICS_TOKEN unset)')?.level]).toEqual([
+        extra,
+        warned ? 40 : undefined,
+      ]);
+    }
   });
 
   it('when LEDGER_KEYS_DIR names a folder without keys beside a log signed before, then start-up stops naming it and makes no key', async () => {
