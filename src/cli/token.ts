@@ -14,7 +14,8 @@ export const tokenHelp = `Usage: ledger token --sub ID --agency CODE --roles ROL
 
 Prints a bearer token signed with the embedded token key in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys),
 which the embedded service trusts. A service configured with JWT_PUBLIC_KEY_FILES or JWT_JWKS_FILE trusts those keys
-instead: the token is still printed, with a warning on stderr. Roles: ${ROLES.join(', ')}. Each token carries a fresh jti and its iat, so it can be revoked.
+instead: the token is still printed, with a warning on stderr. Roles: ${ROLES.join(', ')}. Each token carries a fresh jti and its iat, so it can be revoked; at a terminal, stderr
+says its jti and expiry (the token alone goes to stdout).
 
 Options:
   --sub ID            the user (officer id, reviewer id, system name)
@@ -100,6 +101,18 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
     systemClock.now(),
   );
   print(io.stdout, jwt);
+  // the token alone on stdout (for `$(ledger token …)`); what revoking it takes, on stderr to a person at a terminal
+  // (a script reading stderr gets warnings only)
+  if ((io.stderr as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true) {
+    const { jti, exp } = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as {
+      jti: string;
+      exp: number;
+    };
+    print(
+      io.stderr,
+      `ledger token: jti ${jti}, expires ${new Date(exp * 1000).toISOString()}; to revoke it: ledger token revoke --jti ${jti}`,
+    );
+  }
   if (config.jwt.trust.kind !== 'embedded') {
     const variable = config.jwt.trust.kind === 'jwks' ? 'JWT_JWKS_FILE' : 'JWT_PUBLIC_KEY_FILES';
     print(

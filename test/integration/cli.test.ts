@@ -84,6 +84,12 @@ describe('the ledger command', () => {
     const argv = ['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer'];
     const embedded = await runCli(argv, { LEDGER_DATA_DIR: tempDir() });
     expect(embedded).toMatchObject({ code: 0, stderr: '' });
+    // at a terminal, no warning either: only what revoking the token takes, its jti as the token carries it
+    const shown = await runCli(argv, { LEDGER_DATA_DIR: tempDir() }, undefined, { stderrTty: true });
+    const { jti } = jwt.decode(shown.stdout.trim()) as jwt.JwtPayload;
+    expect(shown.stderr).toMatch(
+      new RegExp(`^ledger token: jti ${jti!}, expires \\S+Z; to revoke it: ledger token revoke --jti ${jti!}\\n$`),
+    );
     const pem = path.join(tempDir(), 'idp.pem');
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     fs.writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }) as string);

@@ -9,10 +9,15 @@ export async function runCli(
   argv: string[],
   env: Record<string, string> = {},
   cwd = process.cwd(),
-  { tty = false, stdin, stdinTty = false }: { tty?: boolean; stdin?: Buffer; stdinTty?: boolean } = {},
+  {
+    tty = false,
+    stdin,
+    stdinTty = false,
+    stderrTty = false,
+  }: { tty?: boolean; stdin?: Buffer; stdinTty?: boolean; stderrTty?: boolean } = {},
 ) {
   const stdout = Object.assign(new PassThrough(), tty ? { isTTY: true } : {});
-  const stderr = new PassThrough();
+  const stderr = Object.assign(new PassThrough(), stderrTty ? { isTTY: true } : {});
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on('data', (c: Buffer) => out.push(c));
