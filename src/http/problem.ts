@@ -97,9 +97,33 @@ export const notFound: RequestHandler = (req, res) => {
   sendProblem(res, problem(404, 'not_found', `no resource at ${req.method} ${req.path}`));
 };
 
+/** Refusals of no credentials at all: a client that did not sign in, not one that presented something refused. */
+const UNPRESENTED = new Set(['missing bearer token', 'sign in first']);
+
+/**
+ * Warns of refused credentials (a token forged, expired, revoked or of an unknown key; a form without its CSRF
+ * token) by reason, route and request id, never the token: the first of each reason at once, then at most one line
+ * a minute per reason, saying how many came since, so that an attempt shows in the log without a flood of them
+ * flooding it. `ledger_http_errors_total` counts them all by code.
+ */
+export function refusalWarnings(log: Logger, now: () => number = Date.now) {
+  const last = new Map<string, { at: number; since: number }>();
+  return (reason: string, context: { readonly route: string; readonly requestId: string }): void => {
+    const seen = last.get(reason);
+    const at = now();
+    if (seen && at - seen.at < 60_000) {
+      seen.since += 1;
+      return;
+    }
+    log.warn({ reason, ...context, ...(seen ? { sinceLastWarning: seen.since } : {}) }, 'auth: credentials refused');
+    last.set(reason, { at, since: 0 });
+  };
+}
+
 /** The one place errors become responses. Internal details never reach the client; they are logged by id. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   let damageSaid = false; // the damaged read models' remedy is logged once, each read refused after it briefly
+  const credentialsRefused = refusalWarnings(log);
   return (err: unknown, req, res, _next) => {
     const requestId = String(res.getHeader('x-request-id') ?? '');
     if (res.headersSent) {
@@ -109,6 +133,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (err instanceof LedgerError && err.status < 500) {
       if (err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      if ((err.code === 'unauthenticated' && !UNPRESENTED.has(err.message)) || err.code === 'csrf_failed') {
+        credentialsRefused(err.code === 'csrf_failed' ? 'csrf_failed' : err.message, {
+          route: routeOf(req),
+          requestId,
+        });
+      }
       sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));
       return;
     }
