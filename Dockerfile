@@ -33,6 +33,6 @@ COPY --from=build /app/dist ./dist
 RUN mkdir -p /var/lib/ledger && chown node:node /var/lib/ledger
 USER node
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=600s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "bin/ledger.js", "serve"]

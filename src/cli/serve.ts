@@ -14,7 +14,20 @@ export async function serve(argv: string[], io: CliIo): Promise<number> {
   }
   const config = loadConfig(io.env, io.cwd);
   const log = createLogger(config.logLevel);
-  const service = await startService(config, { clock: systemClock, log });
+  // a stop asked for while starting (a start-up rebuild of a large log takes minutes): nothing is served or
+  // acknowledged yet, and what the start writes is written whole or not at all (a rebuild into a file of its own,
+  // keys by rename), so the process ends at once, saying so, rather than being killed unseen
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'stopped while starting: nothing was served; the next start begins again');
+    process.exit(0);
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, stopWhileStarting);
+  let service: Awaited<ReturnType<typeof startService>>;
+  try {
+    service = await startService(config, { clock: systemClock, log });
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, stopWhileStarting);
+  }
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
@@ -34,5 +47,8 @@ export async function serve(argv: string[], io: CliIo): Promise<number> {
   });
   return 0;
 }
+
+/** The signals that stop the service gracefully. */
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 export { serveHelp };

@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import jwt from 'jsonwebtoken';
 import { freshTempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/cli.js';
+import { lockDataFolder } from '../../src/adapters/sqlite/folder-lock.js';
 
 const root = path.resolve(__dirname, '../..');
 const tempDir = freshTempDir('cli');
@@ -249,6 +250,44 @@ describe('the ledger command', () => {
     expect(stdout.match(/^event .*retired/gm)).toHaveLength(1);
     expect(stdout.match(/^event .*current/gm)).toHaveLength(1);
     expect(stdout.match(/^token .*retired/gm)).toHaveLength(1);
+  });
+
+  it('when ledger serve is stopped while it starts, then it says so and exits 0, holding nothing', async () => {
+    // a server that takes the connection and never answers: the start waits on it, as on a long rebuild
+    const held: net.Socket[] = [];
+    let connected: () => void;
+    const reached = new Promise<void>((resolve) => (connected = resolve));
+    const silent = net.createServer((socket) => {
+      held.push(socket);
+      connected();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const dataDir = tempDir();
+    try {
+      const child = spawn(process.execPath, [path.join(root, 'bin/ledger.js'), 'serve'], {
+        env: {
+          ...process.env,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LEDGER_DATA_DIR: dataDir,
+          EVENTSTORE_URL: `esdb://127.0.0.1:${port}?tls=false`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await reached; // the start is under way
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(stdout).toContain('"msg":"stopped while starting: nothing was served; the next start begins again"');
+      // the data folder's lock ended with the process: the folder is free
+      lockDataFolder(dataDir, { command: 'test', since: new Date() }).release();
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
   });
 
   it.each(['serve', 'rebuild'])(
