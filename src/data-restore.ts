@@ -56,10 +56,12 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
       throw new BackupRefused(`${from}: the manifest lists no log (events.sqlite)`);
     }
     refuseOtherKeyStore(config, from, targets);
-    await checkDigests(from, targets, progress);
+    // the data folder is held before the backup's files are hashed: a service running on it is named at once,
+    // not after a long read of the backup
     makePrivateFolder(config.dataDir);
     const lock = holdFolder(config.dataDir, 'the data folder', options.now());
     try {
+      await checkDigests(from, targets, progress);
       const mark = path.join(config.dataDir, RESTORE_MARK);
       // a mark half written (stopped before anything was copied) is no mark
       for (const name of fs.readdirSync(config.dataDir)) {
@@ -168,7 +170,10 @@ function holdFolder(dir: string, what: string, since: Date, readOnlyOk = false):
   try {
     return lockDataFolder(dir, { command: 'ledger restore', since });
   } catch (err) {
-    if (err instanceof DataFolderInUse) throw new BackupRefused(err.message.replace('the data folder', what));
+    if (err instanceof DataFolderInUse) {
+      const hint = err.holder?.command === 'ledger serve' ? ': stop the service first' : '';
+      throw new BackupRefused(`${err.message.replace('the data folder', what)}${hint}`);
+    }
     // a folder that cannot be written (a read-only disk or mount, an immutable folder or lock file): no backup
     // writes it either
     const code = String((err as { code?: unknown }).code ?? '');

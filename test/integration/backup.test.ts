@@ -468,6 +468,9 @@ describe('ledger backup', () => {
     const running = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: data });
     expect(running.code).toBe(1);
     expect(running.stderr).toContain(`the data folder ${data} is in use by ledger serve`);
+    expect(running.stderr).toContain(': stop the service first');
+    // named before the backup's files are hashed: no progress of that step was shown
+    expect(running.stderr).not.toContain('files (digests)');
     // and stopped, its log is never overwritten
     const stopped = copyFolder(data, tempDir);
     const before = fs.readFileSync(path.join(stopped, 'events.sqlite'));
