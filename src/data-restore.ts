@@ -58,10 +58,24 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
     refuseOtherKeyStore(config, from, targets);
     // the data folder is held before the backup's files are hashed: a service running on it is named at once,
     // not after a long read of the backup
+    const made = !fs.existsSync(config.dataDir);
     makePrivateFolder(config.dataDir);
-    const lock = holdFolder(config.dataDir, 'the data folder', options.now());
+    let lock: FolderLock;
     try {
-      await checkDigests(from, targets, progress);
+      lock = holdFolder(config.dataDir, 'the data folder', options.now());
+    } catch (err) {
+      if (made) fs.rmSync(config.dataDir, { recursive: true, force: true });
+      throw err;
+    }
+    try {
+      try {
+        await checkDigests(from, targets, progress);
+      } catch (err) {
+        // refused before anything was written: a data folder made for the restore is not left behind
+        lock.release();
+        if (made) fs.rmSync(config.dataDir, { recursive: true, force: true });
+        throw err;
+      }
       const mark = path.join(config.dataDir, RESTORE_MARK);
       // a mark half written (stopped before anything was copied) is no mark
       for (const name of fs.readdirSync(config.dataDir)) {
