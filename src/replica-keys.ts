@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ConfigError } from './errors.js';
@@ -52,12 +54,39 @@ async function refuseKeysMissingForLog(keysDir: string, events: EventStore): Pro
   if (readKeyring(keysDir)) return;
   const [first] = await events.readAll({ limit: 1 });
   if (!first) return;
-  const head = await events.headPosition();
-  throw new ConfigError(
+  throw keysMissing(keysDir, await events.headPosition(), first.event.sig.keyId);
+}
+
+function keysMissing(keysDir: string, head: number, keyId: string): ConfigError {
+  return new ConfigError(
     'LEDGER_KEYS_DIR',
-    `${keysDir} holds no keys, but the log already holds events (to position ${head}) signed by event key ${first.event.sig.keyId}: ` +
+    `${keysDir} holds no keys, but the log already holds events (to position ${head}) signed by event key ${keyId}: ` +
       'point LEDGER_KEYS_DIR at the folder of the keys that signed them; no key was made',
   );
+}
+
+/**
+ * {@link refuseKeysMissingForLog} for the embedded log, read from its file before any store is opened: the start
+ * stops there, before the data keys' master key or anything else is made beside a mistyped `LEDGER_KEYS_DIR`.
+ */
+export function refuseKeysMissingForEmbeddedLog(config: Config): void {
+  if (config.eventStore.kind !== 'sqlite' || readKeyring(config.keysDir)) return;
+  const file = config.eventStore.path;
+  if (!fs.existsSync(file)) return;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const first = db.prepare('SELECT envelope FROM events ORDER BY position LIMIT 1').get() as
+      { envelope: string } | undefined;
+    if (!first) return;
+    const head = (db.prepare('SELECT max(position) AS p FROM events').get() as { p: number }).p;
+    const keyId = (JSON.parse(first.envelope) as { sig?: { keyId?: string } }).sig?.keyId ?? 'unknown';
+    throw keysMissing(config.keysDir, head, keyId);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    return; // a file that cannot be read so: the store's own opening says what is wrong with it
+  } finally {
+    db.close();
+  }
 }
 
 export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<ReplicaKeys> {
