@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -8,7 +9,7 @@ import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
 import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
 import { checkLogOrigin, verifyBeforeServing, warnAboutWideModes } from './start-up.js';
-import { parallelRebuild, readyReadModels } from './read-models-rebuild.js';
+import { parallelRebuild, preparedPath, readyReadModels } from './read-models-rebuild.js';
 import { SERVICE_PROJECTIONS } from './read-models-rebuild-threads.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore, Position } from './ports/event-store.js';
@@ -593,6 +594,16 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         repaired:
           'the read models file was damaged (SQLite found it so when opened, or when read since): rebuilt them from the log',
       }[readiness],
+    );
+  }
+  const unused = preparedPath(readModelPath(config));
+  if (readiness === 'current' && fs.existsSync(unused)) {
+    // `ledger rebuild --prepare` made it for other projection versions (a later release), or before the current
+    // models: not taken now, and large
+    log.info(
+      { file: unused, bytes: fs.statSync(unused).size },
+      'read models: a file prepared by ledger rebuild --prepare is not needed (these read models are current); it ' +
+        'is kept for the version it was prepared for: remove it if none is coming',
     );
   }
   const { store: readModels, applier, opensFreeText } = await openReadModels(config);

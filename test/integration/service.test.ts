@@ -118,6 +118,23 @@ describe('the service', () => {
     }
   });
 
+  it('when a prepared read-models file is beside read models that are current, then start-up says it is not needed and keeps it', async () => {
+    const lines: { level: number; msg: string; [k: string]: unknown }[] = [];
+    const captured = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
+    await (await startService(config, { clock, log })).close();
+    const prepared = path.join(tempDir(), 'read-models.sqlite.next');
+    fs.writeFileSync(prepared, Buffer.alloc(4096)); // as a prepare for another version leaves it, as far as a start sees
+    await (await startService(config, { clock, log: captured })).close();
+    expect(
+      lines.find((l) => l.msg.startsWith('read models: a file prepared by ledger rebuild --prepare')),
+    ).toMatchObject({
+      file: prepared,
+      bytes: 4096,
+    });
+    expect(fs.existsSync(prepared)).toBe(true);
+  });
+
   it('when LEDGER_KEYS_DIR names a folder without keys beside a log signed before, then start-up stops naming it and makes no key', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const first = await startService(config, { clock, log });
