@@ -611,12 +611,29 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
   // the projection thread met the read models damaged: not ready, the file marked, the next start rebuilds it
   let damagedApplying = false;
+  /** Why the read models cannot be written now (a full disk), while it lasts: what /readyz says. */
+  let applyingFailure: string | undefined;
+  let storageSaidAt = 0;
+  let storageFailures = 0;
   const runner = new ProjectionRunner(events, readModels, projections, {
     applier,
     readWaitMs: config.readWaitMs,
     ...(opensFreeText ? {} : { open }), // else the projection thread opens it
     onError: (err) => {
       const code = (err as { code?: unknown }).code;
+      const storage = storageFailure(code, config.dataDir);
+      if (storage) {
+        // the runner retries every second: said once a minute, with how often it failed since
+        applyingFailure = storage;
+        const now = Date.now();
+        storageFailures += 1;
+        if (now - storageSaidAt >= 60_000) {
+          log.error({ code, failures: storageFailures }, `projections: ${storage}; retrying until it succeeds`);
+          storageSaidAt = now;
+          storageFailures = 0;
+        }
+        return;
+      }
       if (!damagedApplying && (code === 'read_models_damaged' || isDamage(err))) {
         damagedApplying = true;
         markDamaged(readModelPath(config), err);
@@ -634,6 +651,9 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         'projections: an event could not be applied and is quarantined for this projection (ledger check lists it)',
       ),
     afterCommit: () => {
+      if (applyingFailure) log.info('projections: the read models are written again');
+      applyingFailure = undefined;
+      storageSaidAt = 0;
       changedAt = clock.now();
       scheduled.schedule?.applied();
       scheduled.witnessing?.nudge();
@@ -1096,7 +1116,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     log,
     routers,
     collectMetrics,
-    projections: runner,
+    projections: { live: () => runner.live(), position: () => runner.position(), failure: () => applyingFailure },
     readModels: { damaged: () => readModels.damaged?.() === true || damagedApplying },
     deadlines: config.http,
     changedAt: () => changedAt,
@@ -1204,6 +1224,18 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     readModelsCaughtUp,
     close,
   };
+}
+
+/**
+ * What a store's failure to write means for an operator, for SQLite's codes of a full disk or a folder that cannot
+ * be written; undefined for any other failure.
+ */
+export function storageFailure(code: unknown, dataDir: string): string | undefined {
+  if (code === 'SQLITE_FULL') return `the disk is full (SQLITE_FULL): free space where ${dataDir} is`;
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    return `${dataDir} cannot be written (${code}): a read-only disk or folder`;
+  }
+  return undefined;
 }
 
 /** Whether `host` is an address only this machine reaches (the loopback interface). */

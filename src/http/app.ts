@@ -19,7 +19,7 @@ export interface HttpDependencies {
   readonly blobs?: { ping(): Promise<void> };
   readonly log: Logger;
   /** The projection runner, for readiness. */
-  readonly projections?: { live(): boolean; position(): number };
+  readonly projections?: { live(): boolean; position(): number; failure?(): string | undefined };
   /** The read models' store, for readiness: not ready once a read found it damaged. */
   readonly readModels?: { damaged?(): boolean };
   /** The API's route modules, each built from its own dependencies by the composition root. */

@@ -6,8 +6,11 @@ export interface HealthDependencies {
   readonly events: EventStore;
   /** The media store: not ready while it does not answer. */
   readonly blobs?: { ping(): Promise<void> };
-  /** The projection runner: not ready until it has caught up with the log. */
-  readonly projections?: { live(): boolean; position(): number };
+  /**
+   * The projection runner: not ready until it has caught up with the log; `failure` names why it cannot apply the
+   * log now (a full disk), when it is stuck rather than behind.
+   */
+  readonly projections?: { live(): boolean; position(): number; failure?(): string | undefined };
   /** The read models' store: not ready once a read found it damaged (a restart rebuilds it). */
   readonly readModels?: { damaged?(): boolean };
 }
@@ -39,7 +42,11 @@ export function healthApi({ events, blobs, projections, readModels }: HealthDepe
       return;
     }
     if (projections && !projections.live()) {
-      sendProblem(res, problem(503, 'not_ready', `read models catching up (at position ${projections.position()})`));
+      const failure = projections.failure?.();
+      const detail = failure
+        ? `read models cannot be written at position ${projections.position()}: ${failure}`
+        : `read models catching up (at position ${projections.position()})`;
+      sendProblem(res, problem(503, 'not_ready', detail));
       return;
     }
     res.json({
