@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ConfigError } from './errors.js';
 import { keyringStamp, loadOrCreateKeys, readKeyring } from './adapters/keys/file-keyring.js';
+import { embeddedLogStart } from './adapters/sqlite/log-start.js';
 import { describeTokenKey, keyFitsAlgorithm, loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import {
   cachedVerifier,
@@ -71,22 +70,8 @@ function keysMissing(keysDir: string, head: number, keyId: string): ConfigError 
  */
 export function refuseKeysMissingForEmbeddedLog(config: Config): void {
   if (config.eventStore.kind !== 'sqlite' || readKeyring(config.keysDir)) return;
-  const file = config.eventStore.path;
-  if (!fs.existsSync(file)) return;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const first = db.prepare('SELECT envelope FROM events ORDER BY position LIMIT 1').get() as
-      { envelope: string } | undefined;
-    if (!first) return;
-    const head = (db.prepare('SELECT max(position) AS p FROM events').get() as { p: number }).p;
-    const keyId = (JSON.parse(first.envelope) as { sig?: { keyId?: string } }).sig?.keyId ?? 'unknown';
-    throw keysMissing(config.keysDir, head, keyId);
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    return; // a file that cannot be read so: the store's own opening says what is wrong with it
-  } finally {
-    db.close();
-  }
+  const start = embeddedLogStart(config.eventStore.path);
+  if (start) throw keysMissing(config.keysDir, start.head, start.keyId);
 }
 
 export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<ReplicaKeys> {
