@@ -93,6 +93,46 @@ const copy = () => copyFolder(pristine, tempDir);
 
 const check = (dir: string, ...args: string[]) => runCli(['check', ...args], { LEDGER_DATA_DIR: dir });
 
+/**
+ * Signs a checkpoint with the folder's own event key over the latest checkpoint's size and root, as `remake` makes
+ * its origin and extension lines from the latest's, and appends it after the latest: a checkpoint the service could
+ * have signed, saying what the test wants.
+ */
+async function appendSignedCheckpoint(
+  dir: string,
+  id: string,
+  remake: (latest: { origin: string; note: string }) => { origin: string; extensions: string[] },
+): Promise<{ size: number }> {
+  const keys = loadOrCreateKeys(path.join(dir, 'keys'), systemClock);
+  const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), writer: 'inline' });
+  const [last] = await store.readStream('ledger-checkpoints', { direction: 'backward', limit: 1 });
+  const latest = last!.event.data as { origin: string; size: number; rootHash: string; note: string };
+  const { origin, extensions } = remake(latest);
+  const { size, rootHash } = latest;
+  const body = checkpointBody({ origin, size, rootHash: Buffer.from(rootHash, 'base64'), extensions });
+  const note = signNote(body, origin, keys.eventSigner);
+  const forged = sealEvents(
+    'ledger-checkpoints',
+    { revision: last!.event.revision, hash: last!.event.hash },
+    [
+      {
+        id,
+        type: 'CheckpointIssued',
+        schemaVersion: 1,
+        occurredAt: new Date().toISOString(),
+        actor: { sub: 'ledger', agency: 'ledger', roles: [] },
+        data: { origin, size, rootHash, note },
+        media: [],
+      },
+    ],
+    keys.eventSigner,
+    new Date().toISOString(),
+  );
+  await store.append('ledger-checkpoints', forged, last!.event.revision);
+  await store.close();
+  return { size };
+}
+
 describe('ledger check', () => {
   it('when the store is as recorded, then every chain, signature, checkpoint and medium checks out', async () => {
     const dir = copy();
@@ -243,36 +283,10 @@ describe('ledger check', () => {
   it('when the latest checkpoint, validly signed over the right root, commits to other stream heads, then the heads mismatch is reported', async () => {
     const dir = copy();
     expect((await check(dir)).code).toBe(0); // the genuine latest checkpoint's heads line matches the events
-    const keys = loadOrCreateKeys(path.join(dir, 'keys'), systemClock);
-    const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), writer: 'inline' });
-    const [last] = await store.readStream('ledger-checkpoints', { direction: 'backward', limit: 1 });
-    const { origin, size, rootHash } = last!.event.data as { origin: string; size: number; rootHash: string };
-    const body = checkpointBody({
+    const { size } = await appendSignedCheckpoint(dir, '00000000-0000-7000-8000-0000000000fe', ({ origin }) => ({
       origin,
-      size,
-      rootHash: Buffer.from(rootHash, 'base64'),
       extensions: [headsExtension(Buffer.alloc(32, 2))],
-    });
-    const note = signNote(body, origin, keys.eventSigner);
-    const forged = sealEvents(
-      'ledger-checkpoints',
-      { revision: last!.event.revision, hash: last!.event.hash },
-      [
-        {
-          id: '00000000-0000-7000-8000-0000000000fe',
-          type: 'CheckpointIssued',
-          schemaVersion: 1,
-          occurredAt: new Date().toISOString(),
-          actor: { sub: 'ledger', agency: 'ledger', roles: [] },
-          data: { origin, size, rootHash, note },
-          media: [],
-        },
-      ],
-      keys.eventSigner,
-      new Date().toISOString(),
-    );
-    await store.append('ledger-checkpoints', forged, last!.event.revision);
-    await store.close();
+    }));
     const result = await check(dir, '--skip-read-models');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`heads_mismatch: the checkpoint of size ${size} signed heads root AgIC`));
@@ -280,34 +294,11 @@ describe('ledger check', () => {
 
   it('when a checkpoint, validly signed over the right root, names another origin than the log, then the change of origin is named', async () => {
     const dir = copy();
-    const keys = loadOrCreateKeys(path.join(dir, 'keys'), systemClock);
-    const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), writer: 'inline' });
-    const [last] = await store.readStream('ledger-checkpoints', { direction: 'backward', limit: 1 });
-    const { size, rootHash, note: genuine } = last!.event.data as { size: number; rootHash: string; note: string };
     // the same tree under a second name, as a start under another LEDGER_LOG_ORIGIN once signed it
-    const origin = 'ledger.example.gov.cn/log';
-    const extensions = genuine.split('\n\n')[0]!.split('\n').slice(3);
-    const body = checkpointBody({ origin, size, rootHash: Buffer.from(rootHash, 'base64'), extensions });
-    const note = signNote(body, origin, keys.eventSigner);
-    const forged = sealEvents(
-      'ledger-checkpoints',
-      { revision: last!.event.revision, hash: last!.event.hash },
-      [
-        {
-          id: '00000000-0000-7000-8000-0000000000fd',
-          type: 'CheckpointIssued',
-          schemaVersion: 1,
-          occurredAt: new Date().toISOString(),
-          actor: { sub: 'ledger', agency: 'ledger', roles: [] },
-          data: { origin, size, rootHash, note },
-          media: [],
-        },
-      ],
-      keys.eventSigner,
-      new Date().toISOString(),
-    );
-    await store.append('ledger-checkpoints', forged, last!.event.revision);
-    await store.close();
+    await appendSignedCheckpoint(dir, '00000000-0000-7000-8000-0000000000fd', ({ note }) => ({
+      origin: 'ledger.example.gov.cn/log',
+      extensions: note.split('\n\n')[0]!.split('\n').slice(3),
+    }));
     const result = await check(dir, '--skip-read-models');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
