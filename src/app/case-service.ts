@@ -331,12 +331,17 @@ export class CaseService {
     const hashes = [...new Set(requests.flatMap((r) => r.media))];
     const held = new Map<string, MediaRef>();
     const applicants = new Set<string>();
-    const filed = application === undefined ? undefined : this.attachmentsOf(agency, application);
+    // read only when an act names an applicant's file
+    let filed: Promise<Set<string>> | undefined;
+    const filedWith = (sha256: string) =>
+      application === undefined
+        ? false
+        : (filed ??= this.attachmentsOf(agency, application)).then((attachments) => attachments.has(sha256));
     await Promise.all(
       hashes.map(async (sha256) => {
         const holding = await readHolding(this.deps.events, agency, sha256);
         if (!holding) return;
-        if (holding.throughApplication && !(await filed)?.has(sha256)) applicants.add(sha256);
+        if (holding.throughApplication && !(await filedWith(sha256))) applicants.add(sha256);
         held.set(sha256, { sha256, size: holding.size, contentType: holding.contentType });
       }),
     );
