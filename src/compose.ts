@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { utcOffsetOf, type Config, type OidcConfig, type UtcOffsets } from './config.js';
-import { ConfigError, NotCaughtUp, ReadModelsDamaged } from './errors.js';
+import { ConfigError, NotCaughtUp, ReadModelsDamaged, storageFailure } from './errors.js';
+export { storageFailure } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
@@ -615,6 +616,9 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   let applyingFailure: string | undefined;
   let storageSaidAt = 0;
   let storageFailures = 0;
+  /** Called at the first storage failure: a start-up waiting for the read models then listens, not ready. */
+  let storageFailed = (): void => {};
+  const startBlocked = new Promise<void>((resolve) => (storageFailed = resolve));
   const runner = new ProjectionRunner(events, readModels, projections, {
     applier,
     readWaitMs: config.readWaitMs,
@@ -625,6 +629,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       if (storage) {
         // the runner retries every second: said once a minute, with how often it failed since
         applyingFailure = storage;
+        storageFailed();
         const now = Date.now();
         storageFailures += 1;
         if (now - storageSaidAt >= 60_000) {
@@ -724,7 +729,17 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     blobs.close?.();
     throw err;
   }
-  await runner.start(indexing.signal);
+  // caught up before listening; but a full or read-only disk would hold the start for as long as it lasts, with no
+  // /readyz to say why: then the service listens, not ready, and the runner goes on trying (as when the disk fills
+  // while it runs)
+  await Promise.race([runner.start(indexing.signal), startBlocked]);
+  if (applyingFailure) {
+    log.error(
+      { dataDir: config.dataDir },
+      `start-up: the read models cannot be written (${applyingFailure}): listening, not ready (/readyz says why) ` +
+        'until they can',
+    );
+  }
   await revocations.start(indexing.signal);
   await calendar.start(indexing.signal);
   replicaKeys.follow(indexing.signal);
@@ -1224,18 +1239,6 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     readModelsCaughtUp,
     close,
   };
-}
-
-/**
- * What a store's failure to write means for an operator, for SQLite's codes of a full disk or a folder that cannot
- * be written; undefined for any other failure.
- */
-export function storageFailure(code: unknown, dataDir: string): string | undefined {
-  if (code === 'SQLITE_FULL') return `the disk is full (SQLITE_FULL): free space where ${dataDir} is`;
-  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
-    return `${dataDir} cannot be written (${code}): a read-only disk or folder`;
-  }
-  return undefined;
 }
 
 /** Whether `host` is an address only this machine reaches (the loopback interface). */

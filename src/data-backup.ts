@@ -321,7 +321,9 @@ async function copyDatabase(file: string, to: string, progress: (done: number, t
   try {
     await snapshotDatabase(file, to, progress);
   } catch (err) {
-    throw new Error(`cannot copy ${file} to ${to}: ${(err as Error).message}`, { cause: err });
+    const code = (err as { code?: unknown }).code;
+    const named = new Error(`cannot copy ${file} to ${to}: ${(err as Error).message}`, { cause: err });
+    throw Object.assign(named, code === undefined ? {} : { code }); // a full disk's code, said by the command
   }
 }
 

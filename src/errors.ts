@@ -233,3 +233,21 @@ export class IdentityProviderUnavailable extends LedgerError {
   readonly code = 'identity_provider_unavailable';
   readonly status = 502;
 }
+
+/** Whether a failure's code is that of a full disk or of a disk or folder that cannot be written (SQLite's or the OS's). */
+export function storageKind(code: unknown): 'full' | 'read-only' | undefined {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'full';
+  if ((typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EROFS') return 'read-only';
+  return undefined;
+}
+
+/**
+ * What a failure to write in `dataDir` means for an operator, for the codes of {@link storageKind}; undefined for
+ * any other failure.
+ */
+export function storageFailure(code: unknown, dataDir: string): string | undefined {
+  const kind = storageKind(code);
+  if (kind === 'full') return `the disk is full (${String(code)}): free space where ${dataDir} is`;
+  if (kind === 'read-only') return `${dataDir} cannot be written (${String(code)}): a read-only disk or folder`;
+  return undefined;
+}

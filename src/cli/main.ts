@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ConfigError } from '../errors.js';
+import { ConfigError, storageKind } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -139,10 +139,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     // a module the command loads is missing: an installation or image that left out part of the build
-    const incomplete = (err as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND';
+    const code = (err as { code?: unknown }).code;
+    const incomplete = code === 'ERR_MODULE_NOT_FOUND';
+    const message = (err as Error).message;
+    // SQLite says "database or disk is full" or "attempt to write a readonly database", and a write "ENOSPC: no
+    // space left on device, write", naming nothing: what it means is said with it, unless the message says it
+    const kind = storageKind(code);
+    const meaning =
+      kind === undefined || message.includes(`(${String(code)})`)
+        ? ''
+        : kind === 'full'
+          ? ` (${String(code)}: the disk it writes to is full; free space there and run it again)`
+          : ` (${String(code)}: it writes to a read-only disk or folder)`;
     print(
       io.stderr,
-      `ledger ${name}: ${incomplete ? 'this installation is incomplete (ERR_MODULE_NOT_FOUND): ' : ''}${(err as Error).message}`,
+      `ledger ${name}: ${incomplete ? 'this installation is incomplete (ERR_MODULE_NOT_FOUND): ' : ''}${message}${meaning}`,
     );
     return 1;
   }

@@ -5,6 +5,7 @@ import { SUITES, suiteOfKey, type SuiteName } from '../../ledger/suite.js';
 import { ConfigError } from '../../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyPurpose, KeySet, PublicKeyRecord } from '../../ports/keys.js';
+import { createFileOnce } from './create-once.js';
 
 /**
  * The service's keys on disk, in the keys folder (mode 0700):
@@ -147,7 +148,9 @@ function createKey(dir: string, purpose: KeyPurpose, now: string, suite: SuiteNa
     createdAt: now,
     retiredAt: null,
   };
-  writeDurably(privateKeyPath(dir, record), privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 'wx');
+  // written whole or not at all: a key file cut short by a full disk or a crash would be named by no keyring, but
+  // it is never there
+  createFileOnce(privateKeyPath(dir, record), privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
   return record;
 }
 
@@ -159,8 +162,8 @@ function privateKeyPath(dir: string, record: Pick<KeyRecord, 'purpose' | 'keyId'
 function publishKeyring(dir: string, ring: KeyringFile, { exclusive }: { exclusive: boolean }): boolean {
   const target = path.join(dir, KEYRING);
   const temp = `${target}.${process.pid}.tmp`;
-  writeDurably(temp, JSON.stringify(ring, null, 2) + '\n', 'w');
   try {
+    writeDurably(temp, JSON.stringify(ring, null, 2) + '\n');
     if (exclusive) {
       try {
         fs.linkSync(temp, target);
@@ -189,8 +192,8 @@ function makePrivateFolder(dir: string): void {
 }
 
 /** Writes an owner-only (0600) file, whatever the umask, and makes it durable. */
-function writeDurably(file: string, text: string, flag: 'w' | 'wx'): void {
-  const fd = fs.openSync(file, flag, 0o600);
+function writeDurably(file: string, text: string): void {
+  const fd = fs.openSync(file, 'w', 0o600);
   try {
     fs.fchmodSync(fd, 0o600);
     fs.writeFileSync(fd, text);

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyWrapper } from '../../ports/data-keys.js';
+import { createFileOnce, readCreatedFile } from './create-once.js';
 
 const WRAP_AAD = 'evidence-ledger/data-key/v1\n';
 
@@ -37,19 +38,8 @@ export class FileKeyWrapper implements KeyWrapper {
 /** Reads the master key file, creating it (owner-only, 32 random bytes) when it does not exist. */
 export function loadOrCreateMasterKey(file: string): Buffer {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    const fd = fs.openSync(file, 'wx', 0o600);
-    try {
-      fs.fchmodSync(fd, 0o600);
-      fs.writeFileSync(fd, `${randomBytes(32).toString('hex')}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  const text = fs.readFileSync(file, 'utf8').trim();
+  if (!fs.existsSync(file)) createFileOnce(file, `${randomBytes(32).toString('hex')}\n`);
+  const text = readCreatedFile(file, 'master key');
   if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} does not hold a master key (64 hex digits)`);
   return Buffer.from(text, 'hex');
 }

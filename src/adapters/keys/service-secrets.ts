@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileOnce, readCreatedFile } from './create-once.js';
 
 const SECRET_BYTES = 32;
 
@@ -20,19 +21,8 @@ export const SERVICE_SECRETS = { session: 'session.secret', webhook: 'webhook.se
 export function loadOrCreateSecret(keysDir: string, which: keyof typeof SERVICE_SECRETS): Buffer {
   const file = path.join(keysDir, SERVICE_SECRETS[which]);
   fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  try {
-    const fd = fs.openSync(file, 'wx', 0o600);
-    try {
-      fs.fchmodSync(fd, 0o600);
-      fs.writeFileSync(fd, `${randomBytes(SECRET_BYTES).toString('hex')}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  const text = fs.readFileSync(file, 'utf8').trim();
+  if (!fs.existsSync(file)) createFileOnce(file, `${randomBytes(SECRET_BYTES).toString('hex')}\n`);
+  const text = readCreatedFile(file, `${which} secret`);
   if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} does not hold a ${which} secret (64 hex digits)`);
   return Buffer.from(text, 'hex');
 }

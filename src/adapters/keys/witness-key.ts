@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ed25519Signer, type Signer } from '../../ledger/ed25519.js';
+import { createFileOnce, readCreatedFile } from './create-once.js';
 
 /** The witness's signing key and the name it cosigns under, kept in its data folder (never in the repository). */
 export interface WitnessKey {
@@ -29,13 +30,9 @@ export function loadOrCreateWitnessKey(
     const { privateKey } = generateKeyPairSync('ed25519');
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const text = `${JSON.stringify({ name: name ?? defaultName, createdAt: now.toISOString(), privateKeyPem: pem }, null, 2)}\n`;
-    try {
-      fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+    createFileOnce(file, text);
   }
-  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+  const stored = JSON.parse(readCreatedFile(file, 'witness key')) as {
     name: string;
     createdAt: string;
     privateKeyPem: string;

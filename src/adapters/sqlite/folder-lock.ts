@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DataFolderInUse } from '../../errors.js';
+import { DataFolderInUse, storageFailure } from '../../errors.js';
 import { createPrivateFile } from './private-file.js';
 
 /** The lock file of a data folder: a running service holds it, and so does `ledger rebuild` while it rebuilds. */
@@ -32,6 +32,18 @@ export function lockDataFolder(
   name: string = LOCK_FILE,
 ): FolderLock {
   const file = path.join(dir, name);
+  try {
+    return holdLock(dir, file, holder);
+  } catch (err) {
+    // the first write of a start or a command: a full or read-only disk is said here, with the folder
+    const storage = storageFailure((err as { code?: unknown }).code, dir);
+    if (!storage) throw err;
+    const said = new Error(`${storage} (${name}, the folder's lock, cannot be written)`, { cause: err });
+    throw Object.assign(said, { code: (err as { code?: unknown }).code });
+  }
+}
+
+function holdLock(dir: string, file: string, holder: { command: string; since: Date }): FolderLock {
   createPrivateFile(file);
   const db = new Database(file, { timeout: TAKE_WAIT_MS });
   try {
