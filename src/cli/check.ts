@@ -12,7 +12,7 @@ import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
 import { requireExistingLog } from './existing-log.js';
 import { openFreeTextKeys } from '../free-text-keys.js';
 import { SqliteReadModelStore } from '../adapters/sqlite/read-model-store.js';
-import { snapshotDatabase } from '../adapters/sqlite/snapshot.js';
+import { isWritableFolder, snapshotDatabase } from '../adapters/sqlite/snapshot.js';
 import { projectionsFor } from '../../projections/index.js';
 import type { Projection } from '../ports/read-models.js';
 import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
@@ -90,24 +90,75 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   // a kill) left there, the next check removes
   const temporary = io.env.TMPDIR?.trim() || os.tmpdir();
   removeLeftScratch(temporary);
-  const scratchDir = values['skip-read-models']
-    ? undefined
-    : fs.mkdtempSync(path.join(temporary, `${SCRATCH_PREFIX}${process.pid}-`));
-  const removeScratch = () => {
-    if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true });
-  };
+  // a log on a read-only disk (an archived backup, a snapshot) is checked from copies: SQLite cannot open it there
+  const readOnly = config.eventStore.kind === 'sqlite' && !isWritableFolder(path.dirname(config.eventStore.path));
+  const skipReadModels = values['skip-read-models'] === true;
+  const scratch =
+    skipReadModels && !readOnly ? undefined : fs.mkdtempSync(path.join(temporary, `${SCRATCH_PREFIX}${process.pid}-`));
   try {
+    const checked = readOnly ? await copiesOfReadOnly(config, scratch!, io) : config;
     return await checkWith(
-      config,
+      checked,
       { media: values.media === true, json: values.json === true },
       io,
       suite,
       eventKeys,
-      scratchDir,
+      skipReadModels ? undefined : scratch,
+      readOnly ? path.join(scratch!, 'copies', 'read-models.sqlite') : readModelPath(config),
     );
   } finally {
-    removeScratch();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The configuration that checks a log on a read-only disk: its databases (the log, the data keys where they are on a
+ * disk that cannot be written either, the read models) copied into `scratch`, each as of the one moment nothing
+ * writes them; the keys and media are read where they are. Says so on stderr, with where and how much.
+ */
+async function copiesOfReadOnly(config: Config, scratch: string, io: CliIo): Promise<Config> {
+  const copies = path.join(scratch, 'copies');
+  fs.mkdirSync(copies, { mode: 0o700 });
+  const eventStorePath = config.eventStore.kind === 'sqlite' ? config.eventStore.path : '';
+  const copyDataKeys =
+    config.dataKeyStore.kind === 'sqlite' &&
+    fs.existsSync(config.dataKeysFile) &&
+    !isWritableFolder(path.dirname(config.dataKeysFile));
+  const files = [
+    { from: eventStorePath, to: path.join(copies, 'events.sqlite') },
+    ...(copyDataKeys ? [{ from: config.dataKeysFile, to: path.join(copies, 'data-keys.sqlite') }] : []),
+    ...(fs.existsSync(readModelPath(config))
+      ? [{ from: readModelPath(config), to: path.join(copies, 'read-models.sqlite') }]
+      : []),
+  ];
+  const bytes = files.reduce((sum, f) => sum + sizeWithLog(f.from), 0);
+  print(
+    io.stderr,
+    `ledger check: ${path.dirname(eventStorePath)} cannot be written (a read-only disk or folder): its databases are ` +
+      `checked from copies in ${copies} (${(bytes / 2 ** 20).toFixed(1)} MiB, removed when the check ends)`,
+  );
+  try {
+    for (const { from, to } of files) await snapshotDatabase(from, to);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const named = new Error(
+      `the databases could not be copied into ${copies} (TMPDIR, the system's temporary folder): ` +
+        `${(err as Error).message}; free space there or set TMPDIR to a folder with room`,
+      { cause: err },
+    );
+    throw Object.assign(named, code === undefined ? {} : { code });
+  }
+  return {
+    ...config,
+    eventStore: { kind: 'sqlite', path: files[0]!.to },
+    ...(copyDataKeys ? { dataKeysFile: files[1]!.to } : {}),
+  };
+}
+
+/** A database file's size with its `-wal`'s. */
+function sizeWithLog(file: string): number {
+  const wal = `${file}-wal`;
+  return fs.statSync(file).size + (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
 }
 
 /** The name of a check's scratch folder: this prefix, the process id of the check, a random suffix. */
@@ -148,13 +199,15 @@ async function checkWith(
   suite: 'sm2' | 'ed25519',
   eventKeys: KeyObject[],
   scratchDir: string | undefined,
+  readModelsFile: string,
 ): Promise<number> {
   const blobs = values.media ? await openBlobStore(config, quietLog) : undefined;
   // The read models first, as of one moment: the log is read after, so it holds everything they were built from.
   const stores: SqliteReadModelStore[] = [];
   // made as the service makes them: the acts dated by the agencies' days
   const projections = projectionsFor(config.utcOffsets);
-  const readModels = scratchDir === undefined ? undefined : await readModelCopies(config, scratchDir, projections);
+  const readModels =
+    scratchDir === undefined ? undefined : await readModelCopies(readModelsFile, scratchDir, projections);
   if (readModels) stores.push(readModels.stored, readModels.scratch);
   const events = await openEventStore(config);
   // the read models hold free text opened with the data keys: the scratch rebuild opens it the same way (and refuses
@@ -187,7 +240,7 @@ async function checkWith(
         suite,
         noteKeys: eventKeys,
         checkpointStream: CHECKPOINT_STREAM,
-        quarantined: readQuarantine(readModelPath(config)),
+        quarantined: readQuarantine(readModelsFile),
         ...(blobs ? { blobs } : {}),
         ...(readModels
           ? {
@@ -262,14 +315,14 @@ async function checkWith(
  * The copies of the read models a check compares (`openReadModelCopies`), in `scratchDir`; a copy that cannot be made
  * there (the temporary folder full, or not writable) names that folder and what to do, never only SQLite's words.
  */
-async function readModelCopies(config: Config, scratchDir: string, projections: ReturnType<typeof projectionsFor>) {
+async function readModelCopies(file: string, scratchDir: string, projections: ReturnType<typeof projectionsFor>) {
   try {
-    return await openReadModelCopies(readModelPath(config), scratchDir, projections);
+    return await openReadModelCopies(file, scratchDir, projections);
   } catch (err) {
     if (err instanceof ReadModelsDamaged || !isSqliteStorageError(err)) throw err;
     throw new Error(
       `the read models could not be copied into ${scratchDir} (TMPDIR, the system's temporary folder; the copy ` +
-        `and its rebuild take about twice the size of ${readModelPath(config)}): ${(err as Error).message}; free ` +
+        `and its rebuild take about twice the size of ${file}): ${(err as Error).message}; free ` +
         'space there, set TMPDIR to a folder with room, or pass --skip-read-models',
     );
   }

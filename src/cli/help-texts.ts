@@ -43,13 +43,15 @@ in TMPDIR, removed when the check ends, and by the next check when one was inter
 read model quarantined because a projection could not apply them (event_quarantined). Progress goes to stderr, a
 summary and the faults found to stdout. Safe to run while the service runs: it changes nothing in the folder (the read models are read through a
 copy made as it starts; SQLite may leave the -wal and -shm files of a database it opened), and refuses a folder
-that has no event store rather than make one.
+that has no event store rather than make one. A folder on a read-only disk (an archived backup, a snapshot) is
+checked from copies of its databases in TMPDIR, as it says, which SQLite could not open where they are.
 
 Options:
   --media             also read back and re-hash every medium an event references, from the configured media
                       store (the data folder, or S3 when S3_BUCKET is set; the report says which): each stored
                       version that an upload recorded as verified
-  --skip-read-models  do not rebuild and compare the read models (nothing is written to TMPDIR)
+  --skip-read-models  do not rebuild and compare the read models (nothing is written to TMPDIR, but for a
+                      folder on a read-only disk)
   --json              print the report as JSON
   -h, --help          this help
 
