@@ -558,6 +558,16 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           'there is no review opinion in disagreement with the current proposal to resolve',
         );
       }
+      // 审核未通过的，不得作出决定: materials returned for supplement are supplemented and reviewed again; the
+      // coordination settles an opinion against the proposal (审核意见与拟处理意见不一致), not a review not yet made
+      if (state.review.outcome === 'returned') {
+        throw conflict(
+          'no_disagreement',
+          'the legal review returned the file for supplement (退回补充): supplement it and request the review again; ' +
+            'a coordination decision settles a review opinion against the proposal, not materials still missing',
+          { reviewOutcome: 'returned' },
+        );
+      }
       // the coordination decision settles the disagreement: another view of the head goes through a new request
       if (state.review.resolution !== undefined) {
         throw conflict(

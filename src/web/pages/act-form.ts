@@ -94,7 +94,7 @@ function passedProposalNote(ctx: PageContext, file: CaseFile): Html {
  */
 function disagreementNote(ctx: PageContext, file: CaseFile): Html {
   const review = file.reviews.at(-1);
-  if (!review || review.outcome === 'approved' || review.resolution !== undefined) return html``;
+  if (!review || review.outcome !== 'rejected' || review.resolution !== undefined) return html``;
   const { proposal } = review;
   const circumstance = proposal.circumstance ? ` · ${label(ctx, 'circumstance', proposal.circumstance)}` : '';
   const unmet = Object.entries(review.checks)

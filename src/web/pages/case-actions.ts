@@ -81,10 +81,11 @@ export function caseActions(
   // a request for legal review is pending until a review completes it: no second request, nothing to resolve yet
   const reviewPending = lastOf(file, 'LegalReviewRequested') > lastOf(file, 'LegalReviewCompleted');
   const latestReview = file.reviews.at(-1);
+  // an opinion against the proposal (不同意) is settled by the head; a file returned for supplement is reviewed again
   const disagreement =
     !reviewPending &&
     latestReview !== undefined &&
-    latestReview.outcome !== 'approved' &&
+    latestReview.outcome === 'rejected' &&
     latestReview.resolution === undefined;
   if (own && principal.roles.includes('officer')) {
     for (const type of file.status === 'open' ? OFFICER_ACTS : (AFTER_DECISION[file.status] ?? [])) {

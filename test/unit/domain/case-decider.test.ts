@@ -340,7 +340,7 @@ describe('the case decider', () => {
       const given = record(
         opened(),
         proposeFine(2_000_000),
-        review('returned'),
+        review('rejected'),
         proposalUpheld({ occurredAt: '2019-09-30T09:00:00+08:00' }),
       );
       spec.given(given).when(decideFine(2_000_000)).thenFails('date_invalid', 422);
@@ -390,9 +390,19 @@ describe('the case decider', () => {
         .thenFails('legal_review_required');
     });
     it('when the agency head resolves a disagreement in favour of the proposal, then the decision may follow it', () => {
-      const given = record(opened(), proposeFine(2_000_000), review('returned'), proposalUpheld());
+      const given = record(opened(), proposeFine(2_000_000), review('rejected'), proposalUpheld());
       spec
         .given(given)
+        .when(decideFine(2_000_000))
+        .then([{ type: 'DecisionIssued' }]);
+    });
+    it('when the review returned the file for supplement, then no coordination settles it: the file is reviewed again', () => {
+      const returned = record(opened(), proposeFine(2_000_000), review('returned'));
+      const refused = spec.given(returned).when(proposalUpheld()).thenFails('no_disagreement', 409);
+      expect(refused.message).toContain('退回补充');
+      // supplemented and requested again, the new review decides
+      spec
+        .given(record(opened(), proposeFine(2_000_000), review('returned'), proposeFine(2_000_000), review('approved')))
         .when(decideFine(2_000_000))
         .then([{ type: 'DecisionIssued' }]);
     });
@@ -425,7 +435,7 @@ describe('the case decider', () => {
               review('rejected'),
               resolve(first),
               proposeFine(1_500_000),
-              review('returned'),
+              review('rejected'),
             ),
           )
           .when(resolve('proposal_upheld'))

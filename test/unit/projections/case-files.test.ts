@@ -173,9 +173,13 @@ describe('the case-file projection', () => {
 
   it('when a review disagreement is resolved with proposal_upheld and the decision is issued, then the case file shows the legal review as cleared', () => {
     const writer = new StreamWriter();
-    const returned = act(
+    const rejected = act(
       'LegalReviewCompleted',
-      { outcome: 'returned', opinion: '建议补充证据', checks: { ...CHECKS_PASSED, evidenceSufficient: false } },
+      {
+        outcome: 'rejected',
+        opinion: '证据不足以支持该罚款数额',
+        checks: { ...CHECKS_PASSED, evidenceSufficient: false },
+      },
       { actor: actors.rita, occurredAt: '2019-09-25T10:00:00+08:00' },
     );
     const upheld = act(
@@ -183,15 +187,15 @@ describe('the case-file projection', () => {
       { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
       { actor: actors.head, occurredAt: '2019-09-26T09:00:00+08:00' },
     );
-    const resolved = record(opened(), propose, returned, upheld);
+    const resolved = record(opened(), propose, rejected, upheld);
     const beforeDecision = caseFile([...registry(writer), ...writer.caseEvents('2019-042', resolved)]);
     expect(beforeDecision.completeness.legalReview).toEqual({ status: 'complete' });
 
     const writer2 = new StreamWriter();
-    const events = record(opened(), propose, returned, upheld, decide);
+    const events = record(opened(), propose, rejected, upheld, decide);
     const file = caseFile([...registry(writer2), ...writer2.caseEvents('2019-042', events)]);
     expect(file).toMatchObject({ status: 'decided', major: true, decision: { decisionType: 'fine', major: true } });
-    expect(file.reviews).toEqual([expect.objectContaining({ outcome: 'returned', resolution: 'proposal_upheld' })]);
+    expect(file.reviews).toEqual([expect.objectContaining({ outcome: 'rejected', resolution: 'proposal_upheld' })]);
     expect(file.completeness.legalReview).toEqual({ status: 'complete' });
   });
 
