@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
@@ -9,6 +7,7 @@ import { startService, type Service } from '../../src/compose.js';
 import { runCli } from '../support/cli.js';
 import { seal } from '../support/events.js';
 import { freshTempDir } from '../support/temp-dir.js';
+import { tmpfsMounts, whyNoTmpfs } from '../support/tmpfs.js';
 
 // The read models on a disk that is full, for real: their file is moved to a small tmpfs (mounted here, so root
 // only) and named from the data folder by a symbolic link, which SQLite follows (its -wal and -shm files are made
@@ -19,40 +18,10 @@ const tempDir = freshTempDir('full-disk');
 const log = pino({ level: 'silent' });
 const KIB = 1024;
 
-/** Why these tests cannot run here, or undefined when they can. */
-function cannotRun(): string | undefined {
-  if (process.platform !== 'linux') return 'not Linux (a tmpfs is mounted)';
-  if (process.getuid?.() !== 0) return 'not root (mounting a tmpfs needs it)';
-  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-mount-probe-'));
-  try {
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { encoding: 'utf8' });
-    if (mounted.status !== 0) return `mount -t tmpfs failed: ${(mounted.stderr || String(mounted.error)).trim()}`;
-    spawnSync('umount', [probe]);
-    return undefined;
-  } finally {
-    fs.rmSync(probe, { recursive: true, force: true });
-  }
-}
-
-const reason = cannotRun();
+const reason = whyNoTmpfs();
+const disks = tmpfsMounts();
 if (reason) console.log(`test/integration/full-disk.test.ts skipped: ${reason}`);
 const describeIfMountable = reason ? describe.skip : describe;
-
-let disk: string | undefined;
-afterEach(() => {
-  if (disk) spawnSync('umount', ['-l', disk]);
-  if (disk) fs.rmSync(disk, { recursive: true, force: true });
-  disk = undefined;
-});
-
-/** A fresh tmpfs of `size` (mount's size, as `8m`), unmounted after the test. */
-function tmpfs(size: string): string {
-  disk = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-tmpfs-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', disk], { encoding: 'utf8' });
-  expect(mounted.stderr).toBe('');
-  fs.chmodSync(disk, 0o700);
-  return disk;
-}
 
 /** Fills the file system of `dir` with `filler` up to `leave` bytes short of full. */
 function fill(filler: string, leave: number): void {
@@ -98,7 +67,7 @@ describeIfMountable('the read models on a full disk', () => {
       const db = new Database(file);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
-      const moved = path.join(tmpfs('8m'), 'read-models.sqlite');
+      const moved = path.join(disks.mount('8m'), 'read-models.sqlite');
       fs.copyFileSync(file, moved);
       for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
       fs.symlinkSync(moved, file);
@@ -142,7 +111,7 @@ describeIfMountable('the read models on a full disk', () => {
   );
 
   it("when the data folder's disk is full, then `ledger serve` stops at once saying so and where", async () => {
-    const dataDir = path.join(tmpfs('32m'), 'data');
+    const dataDir = path.join(disks.mount('32m'), 'data');
     const env = { PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir };
     const first = await startService(loadConfig(env), { log, clock: { now: () => new Date() } });
     await first.close();
@@ -159,7 +128,7 @@ describeIfMountable('the read models on a full disk', () => {
     const env = { PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir };
     const first = await startService(loadConfig(env), { log, clock: { now: () => new Date() } });
     await first.close();
-    const to = path.join(tmpfs('64k'), 'backup');
+    const to = path.join(disks.mount('64k'), 'backup');
     const { code, stderr } = await runCli(['backup', '--to', to], env);
     expect(code).toBe(1);
     expect(stderr).toMatch(

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli } from '../support/cli.js';
 import { openCase, seedAgency, startTestService } from '../support/service.js';
 import { freshTempDir } from '../support/temp-dir.js';
+import { tmpfsMounts, whyNoTmpfs } from '../support/tmpfs.js';
 
 // An archived backup, or a snapshot of a data folder, on a disk that cannot be written, for real: a tmpfs mounted
 // here and remounted read-only (root only). SQLite cannot open a database in WAL mode there (it would make its -shm
@@ -13,37 +13,14 @@ import { freshTempDir } from '../support/temp-dir.js';
 
 const tempDir = freshTempDir('read-only-disk');
 
-function cannotRun(): string | undefined {
-  if (process.platform !== 'linux') return 'not Linux (a tmpfs is mounted)';
-  if (process.getuid?.() !== 0) return 'not root (mounting a tmpfs needs it)';
-  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-mount-probe-'));
-  try {
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { encoding: 'utf8' });
-    if (mounted.status !== 0) return `mount -t tmpfs failed: ${(mounted.stderr || String(mounted.error)).trim()}`;
-    spawnSync('umount', [probe]);
-    return undefined;
-  } finally {
-    fs.rmSync(probe, { recursive: true, force: true });
-  }
-}
-
-const reason = cannotRun();
+const reason = whyNoTmpfs();
+const disks = tmpfsMounts();
 if (reason) console.log(`test/integration/read-only-disk.test.ts skipped: ${reason}`);
 const describeIfMountable = reason ? describe.skip : describe;
 
-const mounts: string[] = [];
-afterEach(() => {
-  for (const m of mounts.splice(0)) {
-    spawnSync('umount', ['-l', m]);
-    fs.rmSync(m, { recursive: true, force: true });
-  }
-});
-
 /** `source` copied (as `cp -a`) onto a fresh tmpfs, which is then made read-only; the copy's path. */
 function onReadOnlyDisk(source: string): string {
-  const mount = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-ro-'));
-  mounts.push(mount);
-  expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mount]).status).toBe(0);
+  const mount = disks.mount('64m');
   const copy = path.join(mount, path.basename(source));
   expect(spawnSync('cp', ['-a', source, copy]).status).toBe(0);
   expect(spawnSync('mount', ['-o', 'remount,ro', mount]).status).toBe(0);
