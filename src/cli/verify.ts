@@ -323,7 +323,7 @@ function readText(file: string, option: string): string {
  * The public keys of a `--key` file: one PEM block, or several one after another (every key `GET /v1/ledger/keys`
  * lists, the retired ones a rotation left beside the current one included).
  */
-function readKeys(file: string, shown: string): KeyObject[] {
+export function readKeys(file: string, shown: string): KeyObject[] {
   const pem = readText(file, '--key');
   const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
   if (blocks.length === 0) throw new UsageError(`--key ${shown} is not an Ed25519 or SM2 public key in PEM`);

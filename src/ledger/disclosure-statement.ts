@@ -1,5 +1,7 @@
-import { computeEventHash, type EventEnvelope } from './envelope.js';
+import type { PublicKeyResolver } from './ed25519.js';
+import { computeEventHash, eventSigningInput, type EventEnvelope } from './envelope.js';
 import { atPointer, checkOpening, isSealed, SealedFieldError } from './sealed-field.js';
+import { suiteOfAlg } from './suite.js';
 
 /**
  * A disclosure statement (docs/privacy.md): a signed event, the JSON Pointer of one sealed field in its data, and the
@@ -13,11 +15,32 @@ export interface DisclosureStatement {
 }
 
 export type DisclosureFailure =
-  'statement_malformed' | 'event_hash_mismatch' | 'field_not_sealed' | 'commitment_mismatch';
+  | 'statement_malformed'
+  | 'event_hash_mismatch'
+  | 'unknown_key'
+  | 'signature_invalid'
+  | 'field_not_sealed'
+  | 'commitment_mismatch'
+  | 'commitment_not_published';
 
 export type DisclosureCheck =
-  | { readonly valid: true; readonly eventId: string; readonly eventHash: string; readonly commitment: string }
+  | {
+      readonly valid: true;
+      readonly eventId: string;
+      readonly eventHash: string;
+      readonly commitment: string;
+      /** The key that signed the event, when trusted keys were given: its signature was checked with it. */
+      readonly signedBy?: string;
+    }
   | { readonly valid: false; readonly failure: { readonly code: DisclosureFailure; readonly detail: string } };
+
+/** What a statement is checked against besides itself. */
+export interface DisclosureTrust {
+  /** The ledger's event keys (current and retired): the event's service signature must verify with one of them. */
+  readonly serviceKeys?: PublicKeyResolver;
+  /** The commitment the public record shows for the field: the sealed field's must be it. */
+  readonly commitment?: string;
+}
 
 /**
  * The signed envelope of an event as a bundle holds it or as `GET /v1/cases/{id}/events` serves it: that page puts
@@ -40,10 +63,13 @@ const fail = (code: DisclosureFailure, detail: string): DisclosureCheck => ({
 
 /**
  * Checks a disclosure statement: the event (less the `position` the events page serves beside it) hashes to its
- * `hash` (so the sealed field is the one its signature and every inclusion proof cover: `ledger verify` checks those
- * on a bundle holding the event), the field at `path` is sealed, and the salt and value match its commitment.
+ * `hash` (so the sealed field is the one its signature and every inclusion proof cover: `ledger verify` checks
+ * inclusion on a bundle holding the event), with `trust.serviceKeys` its service signature verifies with one of
+ * them, the field at `path` is sealed, the salt and value match its commitment, and with `trust.commitment` that
+ * commitment is the one the public record shows. Without keys, the statement is only consistent with itself: anyone
+ * can make such a statement, its hash included.
  */
-export function checkDisclosure(statement: unknown): DisclosureCheck {
+export function checkDisclosure(statement: unknown, trust: DisclosureTrust = {}): DisclosureCheck {
   if (typeof statement !== 'object' || statement === null) return fail('statement_malformed', 'not a JSON object');
   const s = statement as Partial<DisclosureStatement>;
   if (typeof s.event !== 'object' || s.event === null || typeof s.event.hash !== 'string')
@@ -59,6 +85,19 @@ export function checkDisclosure(statement: unknown): DisclosureCheck {
     return fail('statement_malformed', `event: ${(err as Error).message}`);
   }
   if (hash !== event.hash) return fail('event_hash_mismatch', `event ${event.id} does not hash to its hash`);
+  let signedBy: string | undefined;
+  if (trust.serviceKeys) {
+    const sig = (event as { sig?: { alg?: unknown; keyId?: unknown; value?: unknown } }).sig;
+    if (typeof sig?.keyId !== 'string' || typeof sig.value !== 'string')
+      return fail('statement_malformed', `event ${event.id} carries no service signature (sig)`);
+    const key = trust.serviceKeys(sig.keyId);
+    if (!key) return fail('unknown_key', `event ${event.id} is signed by key ${sig.keyId}, none of the keys given`);
+    const suite = suiteOfAlg(sig.alg);
+    if (!suite || !suite.verify(key, eventSigningInput(hash), Buffer.from(sig.value, 'base64'))) {
+      return fail('signature_invalid', `the service signature of event ${event.id} by ${sig.keyId} does not verify`);
+    }
+    signedBy = sig.keyId;
+  }
   const sealed = atPointer(event.data, s.path);
   if (!isSealed(sealed)) return fail('field_not_sealed', `event ${event.id} has no sealed field at ${s.path}`);
   try {
@@ -67,5 +106,17 @@ export function checkDisclosure(statement: unknown): DisclosureCheck {
     if (err instanceof SealedFieldError) return fail('commitment_mismatch', err.message);
     throw err;
   }
-  return { valid: true, eventId: event.id, eventHash: event.hash, commitment: sealed.commitment };
+  if (trust.commitment !== undefined && trust.commitment !== sealed.commitment) {
+    return fail(
+      'commitment_not_published',
+      `the field's commitment is ${sealed.commitment}, not the one the public record shows (${trust.commitment})`,
+    );
+  }
+  return {
+    valid: true,
+    eventId: event.id,
+    eventHash: event.hash,
+    commitment: sealed.commitment,
+    ...(signedBy ? { signedBy } : {}),
+  };
 }

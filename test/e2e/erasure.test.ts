@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { accessStream } from '../../src/app/access-log.js';
+import { computeEventHash } from '../../src/ledger/envelope.js';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { tempDirsForFile } from '../support/stored-folder.js';
@@ -76,6 +77,7 @@ let officer: string;
 let supervisor: string;
 /** What the public record showed and what a party was given, before the erasure. */
 let statementFile: string;
+let keyFile: string;
 let commitment: string;
 let openedEventId: string;
 /** The video of the seizure and the demolition: a medium of the case. */
@@ -320,9 +322,20 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       statementFile,
       JSON.stringify({ event, path: '/parties/0/name', salt: opening.body.salt, value: PERSON.name }),
     );
-    const verified = await runCli(['verify-disclosure', statementFile, '--published', '张**']);
-    expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('VALID')]);
-    // another value (or another mask) does not match the commitment
+    // checked as a court would: with the ledger's published event key and the commitment the public entry shows
+    keyFile = path.join(path.dirname(statementFile), 'ledger-key.pem');
+    fs.writeFileSync(keyFile, t!.service.keys.eventSigner.publicKey.export({ type: 'spki', format: 'pem' }));
+    const trusted = ['--key', keyFile, '--commitment', commitment];
+    const verified = await runCli(['verify-disclosure', statementFile, ...trusted, '--published', '张**']);
+    expect([verified.code, verified.stdout]).toEqual([
+      0,
+      `VALID event ${event.id} (hash ${event.hash}), signed by the key given ${event.sig.keyId}\n` +
+        `  the value at /parties/0/name is the one sealed in it: commitment ${commitment} (the one the public record shows)\n`,
+    ]);
+    // without a key it is consistent with itself only, and says so first
+    const unkeyed = await runCli(['verify-disclosure', statementFile]);
+    expect([unkeyed.code, unkeyed.stdout]).toEqual([0, expect.stringMatching(/^CONSISTENT WITH ITSELF ONLY: /)]);
+    // another value (or another mask, or another public commitment) does not match
     const forged = path.join(path.dirname(statementFile), 'forged.json');
     fs.writeFileSync(
       forged,
@@ -330,6 +343,30 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     );
     expect((await runCli(['verify-disclosure', forged])).stdout).toContain('INVALID commitment_mismatch');
     expect((await runCli(['verify-disclosure', statementFile, '--published', '李**'])).code).toBe(1);
+    const otherCommitment = await runCli(['verify-disclosure', statementFile, '--key', keyFile, '--commitment', 'x']);
+    expect([otherCommitment.code, otherCommitment.stdout]).toEqual([
+      1,
+      expect.stringContaining('INVALID commitment_not_published'),
+    ]);
+    // the event changed and its hash made again, as anyone can: only the signature catches it, given the key
+    const { hash: _hash, sig, position: _position, ...envelope } = event;
+    const rehashed = { ...envelope, occurredAt: at('00:01') };
+    const resealed = path.join(path.dirname(statementFile), 'resealed.json');
+    fs.writeFileSync(
+      resealed,
+      JSON.stringify({
+        event: { ...rehashed, hash: computeEventHash(rehashed as never), sig },
+        path: '/parties/0/name',
+        salt: opening.body.salt,
+        value: PERSON.name,
+      }),
+    );
+    const resealedChecked = await runCli(['verify-disclosure', resealed, '--key', keyFile]);
+    expect([resealedChecked.code, resealedChecked.stdout]).toEqual([
+      1,
+      expect.stringContaining('INVALID signature_invalid'),
+    ]);
+    expect((await runCli(['verify-disclosure', resealed])).stdout).toMatch(/^CONSISTENT WITH ITSELF ONLY: /);
   });
 
   it('when an officer asks to erase, then 403 and nothing changes', async () => {
@@ -463,8 +500,8 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
   });
 
   it('after the erasure, then the disclosure statement still verifies against the signed event', async () => {
-    const verified = await runCli(['verify-disclosure', statementFile, '--published', '张**']);
-    expect(verified.code).toBe(0);
+    const verified = await runCli(['verify-disclosure', statementFile, '--key', keyFile, '--published', '张**']);
+    expect([verified.code, verified.stdout]).toEqual([0, expect.stringMatching(/^VALID event /)]);
   });
 
   it('after the erasure, then ledger check passes over the whole store', async () => {

@@ -90,9 +90,8 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'redaction.step2':
     'Write a disclosure statement (JSON): the signed record, the field (e.g. /parties/0/name), the salt and the value.',
   'redaction.step3':
-    'Run ledger verify-disclosure STATEMENT --published NAME: it checks the record\'s hash, recomputes SHA-256("evidence-ledger/commitment/v1" newline ‖ salt ‖ canonical JSON of the value) and compares it with the commitment in the record and on the public page.',
-  'redaction.step4':
-    'Then check a bundle that holds the record with ledger verify: the record is signed and in the log.',
+    'Run ledger verify-disclosure STATEMENT --key LEDGER_KEY_FILE --commitment COMMITMENT_ON_THIS_PAGE --published NAME: it checks the record\'s hash and the ledger\'s signature (its keys: GET /v1/ledger/keys), recomputes SHA-256("evidence-ledger/commitment/v1" newline ‖ salt ‖ canonical JSON of the value) and compares it with the commitment in the record and on this page. Without the key it can only say that the statement is consistent with itself, not that the ledger recorded it.',
+  'redaction.step4': 'Then check a bundle that holds the record with ledger verify: the record is in the log.',
   'redaction.erased':
     "Once personal data is erased by law (PIPL Article 47), the agency destroys the case's data key and the published name reads [erased]; the commitments and every proof of the ledger stay valid, and a disclosure statement obtained earlier still verifies.",
   'redaction.back': 'Back to the published decisions',

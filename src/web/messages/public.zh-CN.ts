@@ -84,8 +84,8 @@ export const PUBLIC_ZH_CN = {
     '当事人或其代理人向办案机关申请某一字段的“开示”，取得该字段的盐值（32字节）和原文；机关的每次开示都记入调阅记录。',
   'redaction.step2': '将已签名的立案记录、字段位置（如 /parties/0/name）、盐值和原文写成一份披露声明（JSON）。',
   'redaction.step3':
-    '运行 ledger verify-disclosure 声明文件 --published 公示姓名：工具核对记录的哈希，并按 SHA-256(“evidence-ledger/commitment/v1”换行 ‖ 盐值 ‖ 原文的规范JSON) 重算承诺值，与记录及本页公示的承诺值比对。',
-  'redaction.step4': '再以 ledger verify 核验包含该记录的证据包，证明该记录已签名并记入账本。',
+    '运行 ledger verify-disclosure 声明文件 --key 账本公钥文件 --commitment 本页公示的承诺值 --published 公示姓名：工具核对记录的哈希和账本签名（公钥见 GET /v1/ledger/keys），并按 SHA-256(“evidence-ledger/commitment/v1”换行 ‖ 盐值 ‖ 原文的规范JSON) 重算承诺值，与记录及本页公示的承诺值比对。不给公钥时，工具只能说明声明自身一致，不能证明记录出自账本。',
+  'redaction.step4': '再以 ledger verify 核验包含该记录的证据包，证明该记录已记入账本。',
   'redaction.erased':
     '个人信息依法删除（《个人信息保护法》第四十七条）后，办案机关销毁该案的数据密钥，公示姓名显示为“〔已依法删除〕”；承诺值和账本的全部证明仍然有效，事先取得的披露声明仍可核验。',
   'redaction.back': '返回公示列表',

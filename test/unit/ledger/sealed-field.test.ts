@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import {
   checkOpening,
   commitmentOf,
@@ -10,7 +10,8 @@ import {
   type SealedValue,
 } from '../../../src/ledger/sealed-field.js';
 import { checkDisclosure } from '../../../src/ledger/disclosure-statement.js';
-import { computeEventHash } from '../../../src/ledger/envelope.js';
+import { ed25519Signer, keyResolver } from '../../../src/ledger/ed25519.js';
+import { computeEventHash, eventSigningInput } from '../../../src/ledger/envelope.js';
 
 // fixed material, so each test means the same thing every run
 const KEY = Buffer.alloc(32, 7);
@@ -132,6 +133,59 @@ describe('sealed personal fields (aes-256-gcm/v1)', () => {
       valid: false,
       failure: { code: 'event_hash_mismatch' },
     });
+  });
+
+  it('when trusted keys and the public commitment are given, then the signature and the commitment are checked too', () => {
+    const ledger = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+    const other = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+    const envelope = {
+      id: WHERE.eventId,
+      stream: 'case-county-justice:C-1',
+      revision: 0,
+      type: 'CaseOpened',
+      schemaVersion: 1,
+      occurredAt: '2026-11-20T09:00:00+08:00',
+      recordedAt: '2026-11-20T01:00:01.000Z',
+      actor: { sub: 'alice', agency: 'county-justice', roles: ['officer'] },
+      data: { parties: [{ kind: 'person', name: sealed }] },
+      media: [],
+      prev: '0'.repeat(64),
+    };
+    const signed = (e: typeof envelope, by = ledger) => {
+      const hash = computeEventHash(e);
+      const value = by.sign(eventSigningInput(hash)).toString('base64');
+      return { ...e, hash, sig: { alg: 'Ed25519', keyId: by.keyId, value } };
+    };
+    const statement = { path: WHERE.path, salt: SALT.toString('base64url'), value: '张三' };
+    const trust = { serviceKeys: keyResolver([ledger.publicKey]) };
+    expect(checkDisclosure({ event: signed(envelope), ...statement }, trust)).toMatchObject({
+      valid: true,
+      signedBy: ledger.keyId,
+    });
+    // without keys the same statement holds with nothing said of who signed it
+    expect(checkDisclosure({ event: signed(envelope), ...statement })).not.toHaveProperty('signedBy');
+    // changed and hashed again: the hash holds, the signature does not
+    const { sig } = signed(envelope);
+    const changed = { ...envelope, occurredAt: '2026-11-20T10:00:00+08:00' };
+    const rehashed = { ...changed, hash: computeEventHash(changed), sig };
+    expect(checkDisclosure({ event: rehashed, ...statement })).toMatchObject({ valid: true });
+    expect(checkDisclosure({ event: rehashed, ...statement }, trust)).toMatchObject({
+      valid: false,
+      failure: { code: 'signature_invalid' },
+    });
+    // signed by another key: not one of those given
+    expect(checkDisclosure({ event: signed(envelope, other), ...statement }, trust)).toMatchObject({
+      valid: false,
+      failure: { code: 'unknown_key' },
+    });
+    // the commitment the public record shows
+    const commitment = (sealed as SealedValue).commitment;
+    expect(checkDisclosure({ event: signed(envelope), ...statement }, { ...trust, commitment })).toMatchObject({
+      valid: true,
+    });
+    expect(
+      checkDisclosure({ event: signed(envelope), ...statement }, { ...trust, commitment: commitment.slice(1) }),
+    ).toMatchObject({ valid: false, failure: { code: 'commitment_not_published' } });
   });
 
   it('when a disclosure statement names an event without that sealed field, then it is refused', () => {
