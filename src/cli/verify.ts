@@ -67,8 +67,9 @@ Options:
                                 of cores]
   --json                        print the whole report as JSON on stdout
 
-Exit codes: 0 valid, 1 invalid (the first failure on stderr) or a file that cannot be read (the system's reason
-on stderr), 2 usage error. Without --key a bundle that passes is only "consistent with itself" (its first line
+Exit codes: 0 valid, 1 invalid (the first failure on stderr), not verified against --trusted-checkpoint for want of
+a consistency proof (said so, with how to give it), or a file that cannot be read (the system's reason on stderr),
+2 usage error. Without --key a bundle that passes is only "consistent with itself" (its first line
 says so, as the browser's verdict does; its JSON report's trustedKeys have source "bundle"), and exits 0 too:
 a script that must know the bundle came from a given ledger passes --key.
 
@@ -158,8 +159,10 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   }
   progress?.finish();
 
+  // a bundle only not tied to the checkpoint the reader trusts is said to be so, not to be wrong
+  const unproven = trustedCheckpoint !== undefined && report.failure?.code === 'consistency_proof_missing';
   if (values.json) print(io.stdout, JSON.stringify(report, null, 2));
-  else print(io.stdout, summary(report));
+  else print(io.stdout, summary(report, unproven));
   if (report.trustedKeys.some((k) => k.source === 'bundle')) {
     const signers = report.trustedKeys
       .filter((k) => k.signed !== undefined)
@@ -173,13 +176,14 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
     );
   }
   if (!report.valid) {
-    print(io.stderr, `invalid: ${report.failure!.code}: ${report.failure!.detail}`);
+    const said = unproven ? 'not verified against the trusted checkpoint' : 'invalid';
+    print(io.stderr, `${said}: ${report.failure!.code}: ${report.failure!.detail}`);
     return 1;
   }
   return 0;
 }
 
-function summary(report: BundleReport): string {
+function summary(report: BundleReport, unproven = false): string {
   const c = report.counts;
   const keys = report.trustedKeys.map(
     (k) =>
@@ -190,7 +194,11 @@ function summary(report: BundleReport): string {
   // verdict says no more (as the browser's does), and the note on stderr says what to compare
   const selfOnly = report.trustedKeys.length > 0 && report.trustedKeys.every((k) => k.source === 'bundle');
   const verdict = !report.valid
-    ? `invalid: ${report.failure!.code}`
+    ? unproven
+      ? // nothing is shown wrong with the bundle: it is only not tied to the checkpoint the reader trusts
+        'not verified against the trusted checkpoint: consistency_proof_missing (nothing shows the bundle wrong: ' +
+        'give the consistency proof, as said below)'
+      : `invalid: ${report.failure!.code}`
     : selfOnly
       ? `consistent with itself only: case ${report.caseId} (agency ${report.agency}); no --key given, so not shown to come from a given ledger`
       : `valid: case ${report.caseId} (agency ${report.agency})`;

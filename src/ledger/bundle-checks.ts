@@ -252,8 +252,10 @@ export function checkTrustedCheckpoint(
       // nothing shows either log rewritten: the two checkpoints are only not proven of one log
       failed(
         'consistency_proof_missing',
-        `no consistency proof from size ${lo.size} to ${hi.size} (trusted ${t.size}, bundle ${b.size}): ` +
-          `GET /v1/ledger/proof/consistency?from=${lo.size}&to=${hi.size} gives it`,
+        `no consistency proof from size ${lo.size} to ${hi.size} (trusted ${t.size}, bundle ${b.size}), so the two ` +
+          'checkpoints are not shown to be of one log; that does not show either log rewritten. Get the proof from ' +
+          `the ledger (GET /v1/ledger/proof/consistency?from=${lo.size}&to=${hi.size}) and give it ` +
+          `(ledger verify --consistency-proof FILE), or have the bundle exported with --trusted-size ${t.size}`,
       );
     }
     const proof = decodeProof(proofInput!.proof);

@@ -940,6 +940,40 @@ describe('tampering is detected, with zero false accepts', () => {
 });
 
 describe('stream revisions at export (formats v2 and v3)', () => {
+  it('when the trusted checkpoint is later than the bundle and no proof ties them, then the CLI says it is not verified against it (not that it is wrong), and how to tie them', async () => {
+    const caseId = 'b-unproven';
+    await openCase(caseId);
+    const res = await download(`/v1/cases/${caseId}/bundle`);
+    expect(res.status).toBe(200);
+    const exported = manifestOf(unpack(res.bytes)).checkpoint.size;
+    fs.writeFileSync(path.join(dir, 'unproven.tar'), res.bytes);
+    await act(caseId, { type: 'EvidenceCollected', occurredAt: at, data: { description: '询问笔录' } });
+    const later = (await t.call('GET', '/v1/ledger/checkpoint')).body as { note: string; size: number };
+    expect(later.size).toBeGreaterThan(exported);
+    fs.writeFileSync(path.join(dir, 'later.note'), later.note);
+
+    const cli = await runCli(['verify', 'unproven.tar', '--trusted-checkpoint', 'later.note'], {}, dir);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(
+      /^not verified against the trusted checkpoint: consistency_proof_missing \(nothing shows/,
+    );
+    expect(cli.stderr).toContain(
+      `not verified against the trusted checkpoint: consistency_proof_missing: no consistency proof from size ${exported} to ${later.size}`,
+    );
+    expect(cli.stderr).toContain(
+      '(ledger verify --consistency-proof FILE), or have the bundle exported with --trusted-size',
+    );
+
+    const proof = (await t.call('GET', `/v1/ledger/proof/consistency?from=${exported}&to=${later.size}`)).body;
+    fs.writeFileSync(path.join(dir, 'proof.json'), JSON.stringify(proof));
+    const tied = await runCli(
+      ['verify', 'unproven.tar', '--trusted-checkpoint', 'later.note', '--consistency-proof', 'proof.json'],
+      {},
+      dir,
+    );
+    expect([tied.code, tied.stdout]).toEqual([0, expect.stringContaining(`trusted checkpoint of size ${later.size}`)]);
+  });
+
   it('when the trusted checkpoint covers revisions of a case, then verify names them', async () => {
     const caseId = 'b-cover';
     await openCase(caseId);
