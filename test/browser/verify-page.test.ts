@@ -70,6 +70,9 @@ describeInBrowser('the /verify page in Chromium', () => {
     expect(text).not.toContain('有效：');
     expect(text).toContain('3 个事件');
     expect(text).toContain('证据包自带');
+    // which key signed what, so that the ids compared with the published keys are the signers'
+    const keys = await result(page).locator('ul.verify-keys li').allTextContents();
+    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f]{64} （证据包自带），签署了清单和检查点$/)]);
     // the case's records and its access records, proven whole at the checkpoint
     expect(text).toMatch(/完整性已证明：检查点（规模 \d+）时/);
     const complete = await result(page).locator('ul.verify-complete li').allTextContents();

@@ -104,7 +104,14 @@ function reportView(report: BundleReport): HTMLElement[] {
     const keys = element('ul', undefined, 'verify-keys');
     for (const k of report.trustedKeys) {
       const item = element('li');
-      item.append(element('code', k.keyId), ` ${t(k.source === 'given' ? 'verify.keys.given' : 'verify.keys.bundle')}`);
+      // which key signed what: a bundle may carry keys that signed nothing (a genuine key added beside the signer's)
+      const signed = k.signed?.length
+        ? `${t('verify.keys.signed', { what: k.signed.map((what) => t(`verify.keys.signed.${what}`)).join(t('verify.keys.and')) })}`
+        : t('verify.keys.signedNothing');
+      item.append(
+        element('code', k.keyId),
+        ` ${t(k.source === 'given' ? 'verify.keys.given' : 'verify.keys.bundle')}${signed}`,
+      );
       keys.append(item);
     }
     out.push(element('p', t('verify.keys')), keys);

@@ -72,8 +72,13 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.keys': 'Trusted keys:',
   'verify.keys.given': '(given)',
   'verify.keys.bundle': '(from the bundle)',
+  'verify.keys.signed': ', signed the {what}',
+  'verify.keys.signed.manifest': 'manifest',
+  'verify.keys.signed.checkpoint': 'checkpoint',
+  'verify.keys.and': ' and the ',
+  'verify.keys.signedNothing': ', signed neither the manifest nor the checkpoint',
   'verify.keys.bundleNote':
-    "These keys were taken from the bundle itself: compare their ids with the ledger's published keys (GET /v1/ledger/keys), or give a key and check again.",
+    "These keys were taken from the bundle itself: compare the ids of the keys that signed the manifest and the checkpoint with the ledger's published keys (GET /v1/ledger/keys) (a key in the bundle that signed nothing shows nothing), or give a key and check again.",
   'verify.json': 'Full report (JSON, as ledger verify --json prints it)',
   'verify.code.malformed':
     'The bundle is malformed: not a readable bundle archive, or one of its files is not in its format.',
