@@ -212,6 +212,13 @@ function summary(report: BundleReport, unproven = false): string {
       `  ${c.officerSignatures} acts carry their officer's own signature (actorSig), each checked with the officer's key`,
     );
   }
+  if (report.exportedAt !== undefined) {
+    // an older export is as valid as a newer one: what it holds is the case as of its checkpoint, and no more
+    lines.push(
+      `  exported at ${report.exportedAt}: the case as the log held it at the checkpoint below; acts recorded after ` +
+        'it are not in this bundle (export again for the latest)',
+    );
+  }
   if (report.checkpoint) {
     lines.push(
       `  checkpoint: ${report.checkpoint.origin}, size ${report.checkpoint.size}, root ${report.checkpoint.rootHash}` +

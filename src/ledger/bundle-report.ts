@@ -78,6 +78,11 @@ export interface BundleReport {
   /** The case's agency (v3 bundles). */
   readonly agency?: string;
   readonly caseId?: string;
+  /**
+   * When the bundle was exported (the manifest's `createdAt`, signed with it): it holds the case as the log held it
+   * at its checkpoint, and nothing recorded after.
+   */
+  readonly exportedAt?: string;
   readonly checkpoint?: {
     readonly origin: string;
     readonly size: number;

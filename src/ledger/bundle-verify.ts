@@ -388,7 +388,9 @@ export class BundleVerifier implements TarSink {
       valid: this.#failure === undefined,
       ...(this.#failure ? { failure: this.#failure } : {}),
       ...(manifest?.agency === undefined ? {} : { agency: manifest.agency }),
-      ...(manifest ? { caseId: manifest.caseId, checkpoint: this.#checkpointReport(manifest) } : {}),
+      ...(manifest
+        ? { caseId: manifest.caseId, exportedAt: manifest.createdAt, checkpoint: this.#checkpointReport(manifest) }
+        : {}),
       trustedKeys: this.#trusted,
       ...(this.#trustedCheckpoint ? { trustedCheckpoint: this.#trustedCheckpoint } : {}),
       ...(this.#witnesses ? { witnesses: this.#witnesses } : {}),

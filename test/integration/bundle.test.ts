@@ -972,6 +972,11 @@ describe('stream revisions at export (formats v2 and v3)', () => {
       dir,
     );
     expect([tied.code, tied.stdout]).toEqual([0, expect.stringContaining(`trusted checkpoint of size ${later.size}`)]);
+    // an older export, valid as it is: said to hold the case as of its checkpoint, and when it was made
+    const { createdAt } = manifestOf(unpack(res.bytes)) as { createdAt: string };
+    expect(tied.stdout).toContain(
+      `  exported at ${createdAt}: the case as the log held it at the checkpoint below; acts recorded after it are not in this bundle`,
+    );
   });
 
   it('when the trusted checkpoint covers revisions of a case, then verify names them', async () => {

@@ -74,6 +74,8 @@ function reportView(report: BundleReport): HTMLElement[] {
         }),
     ),
   );
+  // an older export is as valid as a newer one: it holds the case as of its checkpoint, and no more
+  if (report.exportedAt !== undefined) out.push(element('p', t('verify.exportedAt', { time: report.exportedAt })));
   if (report.checkpoint) {
     const { origin, size, rootHash } = report.checkpoint;
     out.push(element('p', t('verify.checkpoint', { origin, size, root: rootHash })));

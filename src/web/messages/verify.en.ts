@@ -63,6 +63,8 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.counts':
     '{events} events, {access} access records, {media} media ({mediaBytes} bytes), {proofs} inclusion proofs; {files} files, {bytes} bytes read.',
   'verify.checkpoint': 'Checkpoint: {origin}, size {size}, root {root}',
+  'verify.exportedAt':
+    'Exported at {time}: the case as the log held it at the checkpoint below; acts recorded after it are not in this bundle (export again for the latest).',
   'verify.complete':
     'Completeness proven: at the checkpoint (size {size}) the ledger held no event of these records that the bundle lacks:',
   'verify.complete.through': 'through revision {revision}',

@@ -60,6 +60,8 @@ export const VERIFY_ZH_CN = {
   'verify.counts':
     '{events} 个事件，{access} 条调阅记录，{media} 个媒体文件（{mediaBytes} 字节），{proofs} 个包含证明；读取 {files} 个文件，共 {bytes} 字节。',
   'verify.checkpoint': '检查点：{origin}，规模 {size}，根哈希 {root}',
+  'verify.exportedAt':
+    '导出时间：{time}。证据包所含为该检查点时账本中的案件记录，此后记录的执法行为不在其中（如需最新记录，请重新导出）。',
   'verify.complete': '完整性已证明：检查点（规模 {size}）时账本中下列记录的全部事件都在证据包中：',
   'verify.complete.through': '至第 {revision} 号',
   'verify.complete.empty': '（尚无记录）',

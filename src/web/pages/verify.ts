@@ -63,6 +63,7 @@ const SCRIPT_TEXT: readonly MessageKey[] = [
   'verify.complete.through',
   'verify.complete.empty',
   'verify.complete.notProven',
+  'verify.exportedAt',
   'verify.keys',
   'verify.keys.given',
   'verify.keys.bundle',
