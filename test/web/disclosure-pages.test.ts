@@ -174,6 +174,10 @@ describe('a decision page', () => {
       'data-utc-offset': '480',
     });
     expect(badge![2]).toContain('本公示已记入可验证的防篡改账本');
+    // what the badge covers, and what it does not: the decision's content is checked with the case's bundle
+    expect(text).toMatch(
+      /<p class="muted" id="ledger-badge-scope">该徽标证明的是本次公示（公示记录这一事件）已记入账本。[^<]*ledger verify[^<]*<\/p>/,
+    );
     expect(text).toMatch(/<script type="module" src="\/assets\/badge\.js\?v=[0-9a-f]{12}"><\/script>/);
     expect(text).toContain(`href="/v1/ledger/proof/inclusion?eventId=${lastEvent['pub-1']}"`);
     // without the script, the sentence saying how to check it: each link around its own words, the joins outside

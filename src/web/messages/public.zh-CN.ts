@@ -62,6 +62,8 @@ export const PUBLIC_ZH_CN = {
   'decision.withdrawnBody': '该执法决定的公示已于 {at} 撤销，决定内容不再公开。',
   'decision.ledger': '账本记录',
   'decision.badge': '本公示已记入可验证的防篡改账本（事件 {eventId}）。启用脚本后，本页将在浏览器中自动核验。',
+  'decision.badgeScope':
+    '该徽标证明的是本次公示（公示记录这一事件）已记入账本。页面上的决定内容由本站依据账本中已签名的决定记录生成；当事人和法院可用该案的证据包（ledger verify）核对决定记录本身，账本运营方以 ledger check 核查本站页面所依据的数据与账本是否一致。',
   'decision.badgeHow': '自行核验：获取该事件的',
   'decision.badgeProof': '包含证明',
   'decision.badgeAnd': '，并以',

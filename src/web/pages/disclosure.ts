@@ -221,6 +221,7 @@ function badge(ctx: PageContext, eventId: string, eventHash: string | undefined,
     >
       ${ctx.t('decision.badge', { eventId })}
     </p>
+    <p class="muted" id="ledger-badge-scope">${ctx.t('decision.badgeScope')}</p>
     ${checkItYourself(ctx, proof)}`;
 }
 
