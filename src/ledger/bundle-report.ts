@@ -1,3 +1,4 @@
+import type { ArchiveHint } from './tar.js';
 import type { KeyObject } from 'node:crypto';
 import type { StreamRevision } from './bundle.js';
 import type { PublicKeyResolver } from './ed25519.js';
@@ -47,6 +48,8 @@ export type BundleFailureCode = (typeof BUNDLE_FAILURE_CODES)[number];
 export interface BundleFailure {
   readonly code: BundleFailureCode;
   readonly detail: string;
+  /** For a file that is no bundle archive (`malformed`): what it most likely is, for the reader's next step. */
+  readonly hint?: ArchiveHint;
 }
 
 export interface BundleCounts {

@@ -42,7 +42,7 @@ import {
 } from './bundle-report.js';
 import { checkWitnesses } from './bundle-witnesses.js';
 import { sha256Hex } from './hash.js';
-import { TarFormatError } from './tar.js';
+import { TarFormatError, type ArchiveHint } from './tar.js';
 import { TarReader, type TarMember, type TarSink } from './tar-reader.js';
 import { suiteOfAlg } from './suite.js';
 import type { VerifyOptions } from './verify.js';
@@ -115,7 +115,7 @@ export async function verifyBundle(
     if (!verifier.failure) reader.close();
   } catch (err) {
     if (!(err instanceof TarFormatError)) throw err;
-    verifier.fail('malformed', err.message);
+    verifier.fail('malformed', err.message, err.hint);
   }
   await verifier.settled();
   return verifier.finish(reader.bytesRead);
@@ -197,8 +197,8 @@ export class BundleVerifier implements TarSink {
   }
 
   /** Records a failure found outside the verifier (the archive itself); only the first one counts. */
-  fail(code: BundleFailureCode, detail: string): void {
-    this.#failure ??= { code, detail };
+  fail(code: BundleFailureCode, detail: string, hint?: ArchiveHint): void {
+    this.#failure ??= hint === undefined ? { code, detail } : { code, detail, hint };
   }
 
   /**

@@ -1,4 +1,13 @@
-import { BLOCK, checksumOf, MAX_OCTAL_SIZE, nameDefect, splitName, tarHeader, TarFormatError } from './tar.js';
+import {
+  BLOCK,
+  checksumOf,
+  MAX_OCTAL_SIZE,
+  nameDefect,
+  splitName,
+  tarHeader,
+  TarFormatError,
+  type ArchiveHint,
+} from './tar.js';
 import { utf8Text } from './utf8.js';
 
 /**
@@ -121,15 +130,23 @@ export class TarReader {
 
   /** The input has ended: throws unless the archive ended with its two zero blocks. */
   close(): void {
-    if (this.#offset === 0) throw new TarFormatError('the file is empty: no archive', 0);
+    if (this.#offset === 0) throw new TarFormatError('the file is empty: no archive', 0, 'empty');
     if (this.#offset < BLOCK && this.#members === 0) {
+      const packed = packedOtherwise(this.#lead);
       throw new TarFormatError(
-        packedOtherwise(this.#lead) ??
+        packed?.said ??
           `the file ends before its first tar header is whole (it is ${this.#offset} bytes): not a bundle, or one cut short`,
         0,
+        packed?.hint ?? 'cut_short',
       );
     }
-    if (!this.#ended) throw new TarFormatError('the archive ends before its end-of-archive blocks', this.#offset);
+    if (!this.#ended) {
+      throw new TarFormatError(
+        'the archive ends before its end-of-archive blocks: the file was cut short (an interrupted download or copy?); get it again',
+        this.#offset,
+        'cut_short',
+      );
+    }
   }
 
   /** Bytes `from`..`to` of `bytes`, the ones just before the reader's offset, must be zero. */
@@ -158,8 +175,20 @@ export class TarReader {
     } catch (err) {
       // the first block not a header: no tar archive at all (a compressed bundle, say), which the reader is told
       if (offset !== 0 || !(err instanceof TarFormatError)) throw err;
+      const packed = packedOtherwise(this.#lead);
+      if (packed) throw new TarFormatError(packed.said, 0, packed.hint);
+      const why = err.message.replace(/ \(at byte \d+\)$/, '');
+      // a tar header by tar's own rules, but not as the ledger writes them: the bundle unpacked and packed again
+      if (isTarHeader(bytes, at)) {
+        throw new TarFormatError(
+          `the file is a tar archive, but not as the ledger writes bundles (${why}): a bundle unpacked and packed ` +
+            'again (with tar or another tool) is no longer the bundle; verify the file as it was exported',
+          0,
+          'repacked',
+        );
+      }
       throw new TarFormatError(
-        notAnArchive(this.#lead, `its first block is no tar header: ${err.message.replace(/ \(at byte \d+\)$/, '')}`),
+        `the file is not a tar archive, which a bundle is (its first block is no tar header: ${why})`,
         0,
       );
     }
@@ -185,20 +214,37 @@ export class TarReader {
   }
 }
 
-/** What a file that is no tar archive is, by its first bytes: a compressed bundle is told how to unpack it. */
-function notAnArchive(lead: readonly number[], why: string): string {
-  return packedOtherwise(lead) ?? `the file is not a tar archive, which a bundle is (${why})`;
-}
-
 /** A bundle packed again, by the file's first bytes (gzip's or ZIP's magic): how to unpack it; else undefined. */
-function packedOtherwise(lead: readonly number[]): string | undefined {
+function packedOtherwise(lead: readonly number[]): { said: string; hint: ArchiveHint } | undefined {
   if (lead[0] === 0x1f && lead[1] === 0x8b) {
-    return 'the file is compressed with gzip, not a bundle (a .tar): unpack it (gunzip) and verify the .tar it holds';
+    return {
+      said: 'the file is compressed with gzip, not a bundle (a .tar): unpack it (gunzip) and verify the .tar it holds',
+      hint: 'compressed',
+    };
   }
   if (lead[0] === 0x50 && lead[1] === 0x4b && lead[2] === 0x03 && lead[3] === 0x04) {
-    return 'the file is a ZIP archive, not a bundle (a .tar): unpack it and verify the .tar it holds';
+    return {
+      said:
+        'the file is a ZIP archive, not a bundle (a .tar): if it holds the exported .tar, unpack it and verify that ' +
+        "file; a bundle's files unpacked and zipped are no longer the bundle: verify the .tar as it was exported",
+      hint: 'zip',
+    };
   }
   return undefined;
+}
+
+/** Whether the block at `at` is a tar header by tar's own rules: its checksum right, its magic ustar's. */
+function isTarHeader(bytes: Buffer, at: number): boolean {
+  let stored = 0;
+  for (let i = at + 148; i < at + 154; i++) {
+    const digit = bytes[i]! - 0x30;
+    if (digit < 0 || digit > 7) return false;
+    stored = stored * 8 + digit;
+  }
+  return (
+    stored === checksumOf(bytes, at) &&
+    (startsWith(bytes, at + 257, MAGIC_POSIX) || startsWith(bytes, at + 257, MAGIC_GNU))
+  );
 }
 
 /**

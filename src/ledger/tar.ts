@@ -23,10 +23,17 @@ export interface TarEntry {
 }
 
 /** A malformed archive; `offset` is the byte position where the reader found the defect. */
+/**
+ * What a file that is no bundle archive most likely is, for a reader to be told what to do in their own language:
+ * a bundle compressed, zipped, unpacked and packed again, cut short (an interrupted download or copy), or empty.
+ */
+export type ArchiveHint = 'compressed' | 'zip' | 'repacked' | 'cut_short' | 'empty';
+
 export class TarFormatError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly hint?: ArchiveHint,
   ) {
     super(`${message} (at byte ${offset})`);
     this.name = 'TarFormatError';

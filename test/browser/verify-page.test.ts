@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { caseBundle, tamperedBundles } from '../support/bundles.js';
 import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
@@ -112,6 +113,12 @@ describeInBrowser('the /verify page in Chromium', () => {
     expect(text).toContain('文件被改动过');
     await choose(page, 'event signature flipped');
     expect(await result(page).textContent()).toContain('技术细节（signature_invalid）');
+    // a bundle compressed, as a download or a mail may leave it: what to do, in Chinese
+    bundles['compressed'] = gzipSync(bundles['valid']!);
+    await choose(page, 'compressed');
+    expect(await result(page).textContent()).toContain(
+      '该文件是用 gzip 压缩过的证据包：请先解压（得到 .tar 文件），再核验解压出的 .tar 文件。',
+    );
     expect(await seriousViolations(page)).toEqual([]);
     expectNoUpload(requests);
   });

@@ -68,29 +68,62 @@ describe('ledger verify on a file that is no bundle', () => {
       'a bundle compressed with gzip',
       () => gzipSync(bundle),
       'malformed: the file is compressed with gzip, not a bundle (a .tar): unpack it (gunzip) and verify the .tar it holds (at byte 0)',
+      'compressed',
     ],
     [
       'a ZIP archive',
       () => Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(1020, 1)]),
-      'malformed: the file is a ZIP archive, not a bundle (a .tar): unpack it and verify the .tar it holds (at byte 0)',
+      "malformed: the file is a ZIP archive, not a bundle (a .tar): if it holds the exported .tar, unpack it and verify that file; a bundle's files unpacked and zipped are no longer the bundle: verify the .tar as it was exported (at byte 0)",
+      'zip',
     ],
     [
       'a short text',
       () => Buffer.from('hello world\n'),
       'malformed: the file ends before its first tar header is whole (it is 12 bytes): not a bundle, or one cut short (at byte 0)',
+      'cut_short',
+    ],
+    [
+      'a bundle cut short',
+      () => bundle.subarray(0, 4096),
+      'malformed: the archive ends before its end-of-archive blocks: the file was cut short (an interrupted download or copy?); get it again (at byte 4096)',
+      'cut_short',
+    ],
+    [
+      'a bundle unpacked and packed again with tar',
+      () => repacked(bundle),
+      // (GNU tar's first member is the folder "./")
+      'malformed: the file is a tar archive, but not as the ledger writes bundles (member type "5" is not a regular file): a bundle unpacked and packed again (with tar or another tool) is no longer the bundle; verify the file as it was exported (at byte 0)',
+      'repacked',
     ],
     [
       'a long text',
       () => Buffer.from('x'.repeat(2000)),
       'malformed: the file is not a tar archive, which a bundle is (its first block is no tar header: the checksum field is malformed) (at byte 0)',
+      undefined,
     ],
-  ])('when the file is %s, then exit 1 saying what it is', async (_what, bytes, said) => {
+  ])('when the file is %s, then exit 1 saying what it is', async (_what, bytes, said, hint) => {
     fs.writeFileSync(path.join(dir(), 'odd.tar'), bytes());
-    const result = await runCli(['verify', 'odd.tar'], {}, dir());
+    const result = await runCli(['verify', 'odd.tar', '--json'], {}, dir());
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(said);
+    // the report names what the file most likely is, for a reader's next step in their own language
+    expect((JSON.parse(result.stdout) as { failure: { hint?: string } }).failure.hint).toBe(hint);
   });
 });
+
+/** The bundle's files unpacked and packed again with the system's tar, as a reader might. */
+function repacked(bundle: Buffer): Buffer {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-repack-'));
+  try {
+    fs.writeFileSync(path.join(work, 'in.tar'), bundle);
+    fs.mkdirSync(path.join(work, 'x'));
+    execFileSync('tar', ['-xf', path.join(work, 'in.tar'), '-C', path.join(work, 'x')]);
+    execFileSync('tar', ['-cf', path.join(work, 'out.tar'), '-C', path.join(work, 'x'), '.']);
+    return fs.readFileSync(path.join(work, 'out.tar'));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
 
 describe('ledger verify reading a bundle that streams', () => {
   let bundle: Buffer;

@@ -53,6 +53,8 @@ function reportView(report: BundleReport): HTMLElement[] {
     const failure = report.failure!;
     // the verdict in words; the code and the verifier's own detail (in English, as ledger verify gives it) after
     out.push(element('p', t('verify.invalid', { reason: data.codes[failure.code] ?? failure.code }), 'badge bad'));
+    // a file that is no bundle archive: what it most likely is, and what to do, in the reader's language
+    if (failure.hint) out.push(element('p', t(`verify.hint.${failure.hint}`), 'notice'));
     const detail = element('p', t('verify.detail', { code: failure.code }), 'verify-explain');
     detail.append(element('code', failure.detail));
     out.push(detail);

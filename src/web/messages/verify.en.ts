@@ -65,6 +65,15 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.checkpoint': 'Checkpoint: {origin}, size {size}, root {root}',
   'verify.exportedAt':
     'Exported at {time}: the case as the log held it at the checkpoint below; acts recorded after it are not in this bundle (export again for the latest).',
+  'verify.hint.compressed':
+    'The file is a bundle compressed with gzip: unpack it first (to a .tar file) and verify that .tar.',
+  'verify.hint.zip':
+    'The file is a ZIP archive, not a bundle (a .tar). If it holds the exported .tar, unpack it and verify that file; if it holds a bundle’s files zipped again, it is no longer the bundle: verify the .tar as it was exported.',
+  'verify.hint.repacked':
+    'The file is a tar archive, but not as the ledger exports bundles: a bundle unpacked and packed again (with any tool) is no longer the bundle. Verify the file as it was exported.',
+  'verify.hint.cut_short':
+    'The file is incomplete (an interrupted download or copy?): get the bundle again and verify it.',
+  'verify.hint.empty': 'The file is empty: get the bundle again.',
   'verify.complete':
     'Completeness proven: at the checkpoint (size {size}) the ledger held no event of these records that the bundle lacks:',
   'verify.complete.through': 'through revision {revision}',

@@ -62,6 +62,13 @@ export const VERIFY_ZH_CN = {
   'verify.checkpoint': '检查点：{origin}，规模 {size}，根哈希 {root}',
   'verify.exportedAt':
     '导出时间：{time}。证据包所含为该检查点时账本中的案件记录，此后记录的执法行为不在其中（如需最新记录，请重新导出）。',
+  'verify.hint.compressed': '该文件是用 gzip 压缩过的证据包：请先解压（得到 .tar 文件），再核验解压出的 .tar 文件。',
+  'verify.hint.zip':
+    '该文件是 ZIP 压缩包，不是证据包（.tar）。如其中是导出的 .tar 文件，请解压后核验该文件；如是证据包解开后的文件重新打包，则已不是原证据包，请核验导出时的原始 .tar 文件。',
+  'verify.hint.repacked':
+    '该文件是 tar 归档，但不是账本导出的格式：证据包解开后重新打包（无论用何种工具）就不再是原证据包。请核验导出时的原始文件。',
+  'verify.hint.cut_short': '文件不完整（下载或复制中断？）：请重新获取证据包后再核验。',
+  'verify.hint.empty': '文件是空的：请重新获取证据包。',
   'verify.complete': '完整性已证明：检查点（规模 {size}）时账本中下列记录的全部事件都在证据包中：',
   'verify.complete.through': '至第 {revision} 号',
   'verify.complete.empty': '（尚无记录）',
