@@ -485,6 +485,18 @@ export class BundleVerifier implements TarSink {
       return;
     }
     if (!early) {
+      // without given keys the signature is checked with the bundle's, which must all have come by now: a key file
+      // the manifest lists and the archive has not given yet is out of place (as it is when keys were given)
+      if (!this.options.trustedKeys) {
+        const late = [...this.#listed.values()].find((l) => l.kind.kind === 'key' && !l.seen);
+        if (late) {
+          failed(
+            'malformed',
+            `${late.name}, which the manifest lists, is not among the keys at the start of the archive ` +
+              `(${member.name} comes before it): the keys come right after the checkpoint`,
+          );
+        }
+      }
       this.#checkSignature();
       return;
     }

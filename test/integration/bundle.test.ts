@@ -567,6 +567,20 @@ describe('tampering is detected, with zero false accepts', () => {
       expect(report.failure!.detail).toBe('notes.txt is not listed in the manifest');
     });
 
+    it('when the key file is moved after the events, then malformed, whether keys were given or not', async () => {
+      const key = members.find((m) => m.name.startsWith('keys/'))!;
+      const moved = [...copyOf(members).filter((m) => m.name !== key.name), { ...key }];
+      const given = await expectFailure(moved, 'malformed');
+      expect(given.failure!.detail).toBe(`${key.name} comes after files that are not keys`);
+      // checked with the bundle's own keys: not "the bundle carries none", which the manifest belies
+      const own = await expectFailure(moved, 'malformed', {});
+      expect(own.failure!.detail).toMatch(
+        new RegExp(
+          `^${key.name.replace(/[.]/g, '\\.')}, which the manifest lists, is not among the keys at the start of the archive \\(events/`,
+        ),
+      );
+    });
+
     it('when the manifest is rewritten to match but signed by another key, then unknown_key; re-signed in place, manifest_signature_invalid', async () => {
       const attacker = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
       const list = copyOf(members).filter((m) => m.name !== 'events/00000005.json');
