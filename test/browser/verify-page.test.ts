@@ -80,7 +80,10 @@ describeInBrowser('the /verify page in Chromium', () => {
     // the case's records and its access records, proven whole at the checkpoint
     expect(text).toMatch(/完整性已证明：检查点（规模 \d+）时/);
     const complete = await result(page).locator('ul.verify-complete li').allTextContents();
-    expect(complete).toEqual([expect.stringMatching(/^case-.+ 至第 2 号$/), expect.stringMatching(/^access-.+ /)]);
+    expect(complete).toEqual([
+      expect.stringMatching(/^case-.+ 共 3 条（编号 0 至 2）$/),
+      expect.stringMatching(/^access-.+ /),
+    ]);
     expect(await result(page).getAttribute('aria-live')).toBe('polite');
     expect(await seriousViolations(page)).toEqual([]);
     // against the ledger's published keys, it is valid

@@ -65,6 +65,10 @@ describe('the disclosures page', () => {
     expect(await ids(`decisionType=license_granted&agency=${COUNTY}`)).toEqual([]);
     expect(await ids(`from=${TODAY}&to=${TODAY}`)).toEqual(['city-1', 'pub-1', 'pub-2']);
     expect(await ids('to=2020-01-01')).toEqual([]);
+    // nothing found by a search: a person's masked name is no search term, and the page says so; no search, no word
+    const byName = await getPage(t, `/disclosures?q=${encodeURIComponent('张**')}`);
+    expect(byName.text).toContain('当事人为自然人的，其姓名已脱敏公示（如“张**”），不能按姓名检索');
+    expect((await getPage(t, '/disclosures?to=2020-01-01')).text).not.toContain('不能按姓名检索');
     expect(await ids(`q=${encodeURIComponent('县司罚〔2026〕1号')}`)).toEqual(['pub-1']);
     expect(await ids(`q=${encodeURIComponent('〔2026〕1号 市许')}`)).toEqual(['city-1']);
     // the item's code and a firm's name as published, each a word that must match

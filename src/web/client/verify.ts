@@ -86,7 +86,8 @@ function reportView(report: BundleReport): HTMLElement[] {
     const streams = element('ul', undefined, 'verify-complete');
     for (const { stream, revision } of report.complete.streams) {
       const item = element('li');
-      const through = revision < 0 ? t('verify.complete.empty') : t('verify.complete.through', { revision });
+      const through =
+        revision < 0 ? t('verify.complete.empty') : t('verify.complete.through', { revision, count: revision + 1 });
       item.append(element('code', stream), ` ${through}`);
       streams.append(item);
     }

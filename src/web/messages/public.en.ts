@@ -29,6 +29,8 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'public.filters': 'Filters',
   'public.results': 'Results',
   'public.none': 'Nothing matches these filters.',
+  'public.noneByName':
+    'A party who is a person is published with the name masked (e.g. 张**), which cannot be searched for: search by document number, enforcement item or an organisation’s name.',
   'public.unknownAgency': 'No agency “{agency}” is known to the public lists. Choose an agency from the list above.',
   'public.status': 'Status',
   'public.legalBasis': 'Legal basis',

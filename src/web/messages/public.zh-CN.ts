@@ -27,6 +27,8 @@ export const PUBLIC_ZH_CN = {
   'public.filters': '筛选条件',
   'public.results': '查询结果',
   'public.none': '没有符合条件的记录。',
+  'public.noneByName':
+    '当事人为自然人的，其姓名已脱敏公示（如“张**”），不能按姓名检索；可按文书号、执法事项或单位名称检索。',
   'public.unknownAgency': '公开信息中没有执法机关“{agency}”。请从上面的列表中选择执法机关。',
   'public.status': '状态',
   'public.legalBasis': '法律依据',

@@ -76,7 +76,7 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.hint.empty': 'The file is empty: get the bundle again.',
   'verify.complete':
     'Completeness proven: at the checkpoint (size {size}) the ledger held no event of these records that the bundle lacks:',
-  'verify.complete.through': 'through revision {revision}',
+  'verify.complete.through': '{count} records (revisions 0 to {revision})',
   'verify.complete.empty': '(no record yet)',
   'verify.complete.notProven':
     "Completeness not proven: the checkpoint was issued before the ledger committed to its records' latest state, so it cannot show the bundle holds every record of the case.",

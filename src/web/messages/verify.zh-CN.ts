@@ -70,7 +70,7 @@ export const VERIFY_ZH_CN = {
   'verify.hint.cut_short': '文件不完整（下载或复制中断？）：请重新获取证据包后再核验。',
   'verify.hint.empty': '文件是空的：请重新获取证据包。',
   'verify.complete': '完整性已证明：检查点（规模 {size}）时账本中下列记录的全部事件都在证据包中：',
-  'verify.complete.through': '至第 {revision} 号',
+  'verify.complete.through': '共 {count} 条（编号 0 至 {revision}）',
   'verify.complete.empty': '（尚无记录）',
   'verify.complete.notProven':
     '完整性未证明：该检查点签发于账本承诺各记录最新状态之前，不能证明证据包包含本案件的全部记录。',

@@ -52,7 +52,12 @@ export function registerDisclosureList(router: Router, deps: PublicPagesDependen
         ${filterForm(ctx, params, catalogue)}
         <section aria-labelledby="results">
           <h2 id="results">${ctx.t('public.results')}</h2>
-          ${page.items.length === 0 ? html`<p>${ctx.t('public.none')}</p>` : decisionCards(ctx, page.items)}
+          ${
+            page.items.length === 0
+              ? html`<p>${ctx.t('public.none')}</p>
+                  ${params.q && html`<p class="muted">${ctx.t('public.noneByName')}</p>`}`
+              : decisionCards(ctx, page.items)
+          }
           ${page.withdrawals.length > 0 && withdrawals(ctx, page.withdrawals, deps.utcOffsetOf)}
           ${pager(
             ctx,
