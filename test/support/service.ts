@@ -38,7 +38,17 @@ export async function startTestService(
   // LEDGER_CRYPTO_SUITE in the test run's environment runs the service in that suite (`LEDGER_CRYPTO_SUITE=sm2 npx
   // jest test/http/integrity.test.ts` runs the integrity tests on an SM2 deployment); `env` may still choose
   const suite = process.env.LEDGER_CRYPTO_SUITE ? { LEDGER_CRYPTO_SUITE: process.env.LEDGER_CRYPTO_SUITE } : {};
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, ...suite, ...env });
+  // a client that reuses a kept-alive connection the server is closing just then gets ECONNRESET (HTTP/1.1's own
+  // race, which the client's margin of a second covers on a quiet machine but not on one stalled for longer): the
+  // tests' connections stay open a minute, so that their pauses rarely meet the moment the server closes one
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LEDGER_DATA_DIR: dataDir,
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: '60000',
+    ...suite,
+    ...env,
+  });
   const service = await startService(config, {
     clock,
     log: options.log ?? pino({ level: 'silent' }),
