@@ -22,6 +22,21 @@ const WHERE = { eventId: '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f', path: '/parties
 
 const sealed = sealValue(KEY, { iv: IV, salt: SALT }, WHERE, '张三');
 
+/** An unsigned envelope of a case's opening whose party's name is {@link sealed}. */
+const OPENED = {
+  id: WHERE.eventId,
+  stream: 'case-county-justice:C-1',
+  revision: 0,
+  type: 'CaseOpened',
+  schemaVersion: 1,
+  occurredAt: '2026-11-20T09:00:00+08:00',
+  recordedAt: '2026-11-20T01:00:01.000Z',
+  actor: { sub: 'alice', agency: 'county-justice', roles: ['officer'] },
+  data: { parties: [{ kind: 'person', name: sealed }] },
+  media: [],
+  prev: '0'.repeat(64),
+};
+
 function codeOf(run: () => unknown): string {
   try {
     run();
@@ -102,19 +117,7 @@ describe('sealed personal fields (aes-256-gcm/v1)', () => {
   });
 
   it('when a disclosure statement holds the event as GET /v1/cases/{id}/events serves it, then it holds (without its opened fields)', () => {
-    const envelope = {
-      id: WHERE.eventId,
-      stream: 'case-county-justice:C-1',
-      revision: 0,
-      type: 'CaseOpened',
-      schemaVersion: 1,
-      occurredAt: '2026-11-20T09:00:00+08:00',
-      recordedAt: '2026-11-20T01:00:01.000Z',
-      actor: { sub: 'alice', agency: 'county-justice', roles: ['officer'] },
-      data: { parties: [{ kind: 'person', name: sealed }] },
-      media: [],
-      prev: '0'.repeat(64),
-    };
+    const envelope = OPENED;
     const event = { ...envelope, hash: computeEventHash(envelope), sig: { alg: 'Ed25519', keyId: 'k', value: 'v' } };
     // the page puts the event's global position beside the signed envelope
     const served = { position: 4, ...event };
@@ -138,20 +141,8 @@ describe('sealed personal fields (aes-256-gcm/v1)', () => {
   it('when trusted keys and the public commitment are given, then the signature and the commitment are checked too', () => {
     const ledger = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
     const other = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
-    const envelope = {
-      id: WHERE.eventId,
-      stream: 'case-county-justice:C-1',
-      revision: 0,
-      type: 'CaseOpened',
-      schemaVersion: 1,
-      occurredAt: '2026-11-20T09:00:00+08:00',
-      recordedAt: '2026-11-20T01:00:01.000Z',
-      actor: { sub: 'alice', agency: 'county-justice', roles: ['officer'] },
-      data: { parties: [{ kind: 'person', name: sealed }] },
-      media: [],
-      prev: '0'.repeat(64),
-    };
-    const signed = (e: typeof envelope, by = ledger) => {
+    const envelope = OPENED;
+    const signed = (e: typeof OPENED, by = ledger) => {
       const hash = computeEventHash(e);
       const value = by.sign(eventSigningInput(hash)).toString('base64');
       return { ...e, hash, sig: { alg: 'Ed25519', keyId: by.keyId, value } };
