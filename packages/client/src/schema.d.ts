@@ -5804,10 +5804,20 @@ export interface components {
           | 'timestamp_invalid'
           | 'timestamp_untrusted';
         detail: string;
+        /**
+         * @description For a file that is no bundle archive (malformed): what it most likely is: compressed (gzip), zip, repacked (unpacked and packed again), cut_short (an interrupted download or copy) or empty.
+         * @enum {unknown}
+         */
+        hint?: 'compressed' | 'zip' | 'repacked' | 'cut_short' | 'empty';
       };
       /** @description The agency of the case (bundles of format v3). */
       agency?: string;
       caseId?: string;
+      /**
+       * Format: date-time
+       * @description When the bundle was exported (its manifest's createdAt): it holds the case as the log held it at its checkpoint, and nothing recorded after.
+       */
+      exportedAt?: string;
       checkpoint?: {
         origin: string;
         size: number;
