@@ -163,6 +163,8 @@ describe('a decision page', () => {
     expect(text).toContain('¥5,000.00');
     expect(text).toMatch(/公示期限至 2026-06-\d\d（含当日）/);
     expect(text).toContain('已按期公示');
+    // whose word that is: the agency's recorded publication date, not an independent attestation
+    expect(text).toContain('（依本机关登记的公示日期判断）');
     expect(text).toContain('张**（自然人）');
     for (const secret of SECRETS) expect(text).not.toContain(secret);
     expect(text).not.toContain('<script>alert');

@@ -53,6 +53,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'decision.dueBy': 'Due to be published by {date}',
   'decision.onTime': 'Published on time',
   'decision.late': 'Published late',
+  'decision.onTimeBasis': '(by the publication date the agency recorded)',
   'decision.attested': 'Independent time',
   'decision.attested.on_time': 'Published by {time} (RFC 3161 time-stamp), due {date}: on time',
   'decision.attested.late': 'Published by {time} (RFC 3161 time-stamp), due {date}: late',

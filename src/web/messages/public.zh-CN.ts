@@ -50,6 +50,8 @@ export const PUBLIC_ZH_CN = {
   'decision.dueBy': '公示期限至 {date}（含当日）',
   'decision.onTime': '已按期公示',
   'decision.late': '逾期公示',
+  // whose word "on time" is: the agency's own record of the publication date, not an independent attestation
+  'decision.onTimeBasis': '（依本机关登记的公示日期判断）',
   'decision.attested': '独立时间证明',
   'decision.attested.on_time': '据 RFC 3161 时间戳，{time} 前已公示，公示期限至 {date}（含当日）：按期',
   'decision.attested.late': '据 RFC 3161 时间戳，{time} 前已公示，公示期限至 {date}（含当日）：不能证明按期',

@@ -107,8 +107,9 @@ function published(ctx: PageContext, d: Published, offset: number): Html {
             ${
               d.onTime !== undefined &&
               html`<strong class="${d.onTime ? 'ok' : 'error'}"
-                >${ctx.t(d.onTime ? 'decision.onTime' : 'decision.late')}</strong
-              >`
+                  >${ctx.t(d.onTime ? 'decision.onTime' : 'decision.late')}</strong
+                >
+                ${ctx.t('decision.onTimeBasis')}`
             }
           </dd>`
       }
