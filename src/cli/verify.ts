@@ -207,6 +207,17 @@ function summary(report: BundleReport, unproven = false): string {
     `  ${c.events} events, ${c.accessRecords} access records, ${c.media} media (${c.mediaBytes} bytes), ` +
       `${c.proofs} inclusion proofs; ${c.files} files, ${c.bytes} bytes read`,
   ];
+  for (const d of report.decisions ?? []) {
+    // the decision document's number: what a clerk knows the case by
+    const corrected = d.correctedBy?.length ?? 0;
+    lines.push(
+      `  decision ${d.documentNo ?? '(no document number)'}` +
+        (d.decisionType === undefined ? '' : ` (${d.decisionType})`) +
+        (d.decidedOn === undefined ? '' : `, decided on ${d.decidedOn}`) +
+        ` (revision ${d.revision})` +
+        (corrected > 0 ? `; corrected later by ${d.correctedBy!.join(', ')} (sealed: the case file shows how)` : ''),
+    );
+  }
   if (c.officerSignatures !== undefined) {
     lines.push(
       `  ${c.officerSignatures} acts carry their officer's own signature (actorSig), each checked with the officer's key`,

@@ -115,7 +115,22 @@ export interface BundleReport {
   readonly timestamps?: readonly TimestampReport[];
   /** What the time-stamps show of each disclosure of the case (docs/integrity.md §15.5). */
   readonly disclosures?: readonly DisclosureTimelinessReport[];
+  /** The case's decisions (`DecisionIssued`), oldest first, once the bundle is valid; absent before any. */
+  readonly decisions?: readonly DecisionReport[];
   readonly counts: BundleCounts;
+}
+
+/** A decision of the case as its verified event records it: what a clerk knows the case by. */
+export interface DecisionReport {
+  readonly eventId: string;
+  readonly revision: number;
+  /** The decision document's number (文书号), as recorded. */
+  readonly documentNo?: string;
+  readonly decisionType?: string;
+  /** The decision's date, as recorded. */
+  readonly decidedOn?: string;
+  /** The events correcting it (`RecordCorrected`), whose corrected members are sealed: the case file shows them. */
+  readonly correctedBy?: readonly string[];
 }
 
 /** A verified time-stamp token of a checkpoint the bundle carries. */

@@ -1,3 +1,4 @@
+import { decisionReadsFile } from './bundle-decisions.js';
 import type { KeyObject } from 'node:crypto';
 import { CHECKPOINT, TIMELINESS, type BundleManifest } from './bundle.js';
 import type { Held, HeldEvent, OpenedCheckpoint } from './bundle-checks.js';
@@ -165,11 +166,11 @@ export function checkTimestamps(
  * checkpoints that cover it.
  */
 /**
- * Whether the timeliness check reads again the file of an event of this type (a disclosure's `data`): the bundle
+ * Whether the timeliness check or the report's decisions (bundle-decisions.ts) read again the file of an event of this type (a disclosure's `data`): the bundle
  * verifier holds those files even where it keeps only what the other checks need of an event.
  */
 export function readsEventFile(type: string): boolean {
-  return type === DISCLOSED;
+  return type === DISCLOSED || decisionReadsFile(type);
 }
 
 function timeliness(
@@ -189,7 +190,7 @@ function timeliness(
   }
   const out: DisclosureTimelinessReport[] = [];
   for (const event of events) {
-    if (!readsEventFile(event.type)) continue;
+    if (event.type !== DISCLOSED) continue;
     const data = (parseJson(h.files.get(event.name)!, event.name, 'malformed_event') as { data?: unknown }).data as
       { publishedOn?: unknown; dueBy?: unknown } | undefined;
     const dueBy = typeof data?.dueBy === 'string' ? data.dueBy : undefined;

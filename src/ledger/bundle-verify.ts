@@ -23,6 +23,7 @@ import { checkComplete } from './bundle-heads.js';
 import { headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { LookAhead } from './bundle-look-ahead.js';
 import { checkTimestamps, readsEventFile } from './bundle-timestamps.js';
+import { decisionsOf } from './bundle-decisions.js';
 import { readEventFile, readProofFile, type EventFileRead, type ProofFileRead } from './bundle-file-checks.js';
 import { proofChecker, type ProofCheck } from './bundle-proofs.js';
 import { DEFAULT_MAX_HELD, readManifest, type ListedFile } from './bundle-manifest-read.js';
@@ -38,6 +39,7 @@ import {
   type TrustedKeyReport,
   type WitnessReport,
   type TimestampReport,
+  type DecisionReport,
   type DisclosureTimelinessReport,
 } from './bundle-report.js';
 import { checkWitnesses } from './bundle-witnesses.js';
@@ -164,6 +166,7 @@ export class BundleVerifier implements TarSink {
   #witnesses: WitnessReport | undefined;
   #timestamps: TimestampReport[] | undefined;
   #disclosures: DisclosureTimelinessReport[] | undefined;
+  #decisions: DecisionReport[] | undefined;
   /** What steps 1 to 6 found, once they passed. */
   #before: BeforeEvents | undefined;
   /** Work done ahead, for large bundles given a signature checker. */
@@ -372,6 +375,8 @@ export class BundleVerifier implements TarSink {
       const stamps = checkTimestamps(held, checkpoint, keys, events, leaves);
       if (stamps.timestamps.length > 0) this.#timestamps = stamps.timestamps;
       if (stamps.disclosures) this.#disclosures = stamps.disclosures;
+      const decisions = decisionsOf(held, events);
+      if (decisions.length > 0) this.#decisions = decisions;
       if (this.#trustedCheckpoint) {
         const size = this.#trustedCheckpoint.size;
         this.#trustedCheckpoint = {
@@ -398,6 +403,7 @@ export class BundleVerifier implements TarSink {
       ...(this.#complete && !this.#failure ? { complete: this.#complete } : {}),
       ...(this.#timestamps && !this.#failure ? { timestamps: this.#timestamps } : {}),
       ...(this.#disclosures && !this.#failure ? { disclosures: this.#disclosures } : {}),
+      ...(this.#decisions && !this.#failure ? { decisions: this.#decisions } : {}),
       counts: { ...this.#counts },
     };
   }

@@ -58,6 +58,27 @@ describeInBrowser('the /verify page in Chromium', () => {
     await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
   }
 
+  it('when the bundle holds a decision, then the page names its document number and date', async () => {
+    const decided = await caseBundle(svc, 'county-market', 'd-1', [
+      { type: 'PartyNotified', data: { grounds: '未公示执业信息', rights: '已告知陈述、申辩的权利' } },
+      {
+        type: 'DecisionIssued',
+        data: {
+          decisionType: 'warning',
+          legalBasis: '《律师法》第五十条',
+          documentNo: '县市监罚〔2026〕9号',
+          decidedOn: '2026-03-02',
+        },
+      },
+    ]);
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/verify`);
+    await page.setInputFiles('#verify-file', { name: 'decided.tar', mimeType: 'application/x-tar', buffer: decided });
+    await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
+    expect(await result(page).textContent()).toContain('决定书 县市监罚〔2026〕9号，2026-03-02 作出。');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('when a valid bundle is chosen, then it is reported valid, and no request carried it', async () => {
     const page = await context.newPage();
     const requests = recordRequests(page);

@@ -327,6 +327,16 @@ describe('exporting a case as an evidence bundle', () => {
       counts: { events: 6, accessRecords: 3, media: 2, mediaBytes: 73_001, proofs: 9, bytes: bundle.length },
     });
     expect(report.failure).toBeUndefined();
+    // the decision document's number, what a clerk knows the case by, from the verified DecisionIssued event
+    expect(report.decisions).toEqual([
+      {
+        eventId: expect.any(String),
+        revision: 5,
+        documentNo: '司罚〔2026〕1号',
+        decisionType: 'fine',
+        decidedOn: today,
+      },
+    ]);
   });
 });
 
@@ -376,6 +386,7 @@ describe('ledger bundle and ledger verify', () => {
       0,
       `valid: case ${CASE} (agency ${AGENCY})`,
     ]);
+    expect(humanWithKey.stdout).toContain(`  decision 司罚〔2026〕1号 (fine), decided on ${today} (revision 5)\n`);
 
     // every published key in one file (a rotation leaves the retired key beside the current one): each is trusted
     const retired = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }) as string;

@@ -69,8 +69,13 @@ function flipBase64(text: string, at: number): string {
 const replace = (list: readonly Member[], name: string, bytes: Buffer) =>
   list.map((m) => (m.name === name ? { ...m, bytes } : m));
 
-/** Opens a case with a photo, records two acts and exports its bundle, as the case's officer. */
-export async function caseBundle(t: TestService, agency: string, caseId: string): Promise<Buffer> {
+/** Opens a case with a photo, records two acts (and `more`) and exports its bundle, as the case's officer. */
+export async function caseBundle(
+  t: TestService,
+  agency: string,
+  caseId: string,
+  more: readonly { type: string; data: unknown }[] = [],
+): Promise<Buffer> {
   const { officer } = await seedAgency(t, agency);
   const opened = await t.call('POST', '/v1/cases', {
     token: officer,
@@ -93,6 +98,7 @@ export async function caseBundle(t: TestService, agency: string, caseId: string)
   const acts = [
     { type: 'EvidenceCollected', data: { description: '现场照片' }, media: [photo] },
     { type: 'CredentialsShown', data: {} },
+    ...more,
   ];
   for (const act of acts) {
     const res = await t.call('POST', `/v1/cases/${caseId}/acts`, {

@@ -5902,6 +5902,15 @@ export interface components {
         /** @enum {unknown} */
         status: 'on_time' | 'late' | 'not_attested';
       }[];
+      /** @description The case's decisions (DecisionIssued events), oldest first, as their verified events record them: the decision document's number (文书号) a clerk knows the case by. A correction's members are sealed: correctedBy names the correcting events, which the case file shows. Absent while the bundle is invalid or holds no decision. */
+      decisions?: {
+        eventId: string;
+        revision: number;
+        documentNo?: string;
+        decisionType?: string;
+        decidedOn?: string;
+        correctedBy?: string[];
+      }[];
     };
     /** A webhook subscription (never its secret, but once when the secret is made) */
     'response.webhook': {

@@ -60,6 +60,17 @@ function reportView(report: BundleReport): HTMLElement[] {
     out.push(detail);
   }
   if (report.caseId) out.push(element('p', t('verify.case', { caseId: report.caseId, agency: report.agency ?? '—' })));
+  // the decision document's number: what a clerk knows the case by
+  for (const d of report.decisions ?? []) {
+    const corrected = d.correctedBy?.length ?? 0;
+    out.push(
+      element(
+        'p',
+        t('verify.decision', { documentNo: d.documentNo ?? '—', decidedOn: d.decidedOn ?? '—' }) +
+          (corrected > 0 ? ' ' + t('verify.decisionCorrected', { count: corrected }) : ''),
+      ),
+    );
+  }
   const c = report.counts;
   out.push(
     element(

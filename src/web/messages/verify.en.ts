@@ -60,6 +60,9 @@ export const VERIFY_EN: VerifyMessages = {
     'This browser cannot verify Ed25519 signatures (it takes a recent browser, and this page served over HTTPS), so the bundle cannot be checked here. Use the command line below.',
   'verify.detail': 'Technical detail ({code}): ',
   'verify.case': 'Case {caseId} (agency {agency})',
+  'verify.decision': 'Decision document {documentNo}, decided on {decidedOn}.',
+  'verify.decisionCorrected':
+    'Corrected later by {count} record(s), whose contents are sealed: the case file shows them.',
   'verify.counts':
     '{events} events, {access} access records, {media} media ({mediaBytes} bytes), {proofs} inclusion proofs; {files} files, {bytes} bytes read.',
   'verify.checkpoint': 'Checkpoint: {origin}, size {size}, root {root}',

@@ -57,6 +57,8 @@ export const VERIFY_ZH_CN = {
     '此浏览器无法验证 Ed25519 签名（需要较新的浏览器，并通过 HTTPS 访问本页），因此不能在本机核验。请用下面的命令行方式核验。',
   'verify.detail': '技术细节（{code}）：',
   'verify.case': '案件 {caseId}（机关 {agency}）',
+  'verify.decision': '决定书 {documentNo}，{decidedOn} 作出。',
+  'verify.decisionCorrected': '其后有 {count} 条更正记录，更正内容加密保存，以案卷为准。',
   'verify.counts':
     '{events} 个事件，{access} 条调阅记录，{media} 个媒体文件（{mediaBytes} 字节），{proofs} 个包含证明；读取 {files} 个文件，共 {bytes} 字节。',
   'verify.checkpoint': '检查点：{origin}，规模 {size}，根哈希 {root}',

@@ -55,6 +55,8 @@ const SCRIPT_TEXT: readonly MessageKey[] = [
   'verify.unsupported',
   'verify.detail',
   'verify.case',
+  'verify.decision',
+  'verify.decisionCorrected',
   'verify.counts',
   'verify.countsBefore',
   'verify.notChecked',
