@@ -125,12 +125,13 @@ export function disclosureStandingOf(
 ): DisclosureStanding | undefined {
   const decision = doc.decision;
   if (!decision) return undefined;
-  const { disclosedOn, disclosedOnTime, exemption } = decision;
+  const { disclosedOn, disclosedOnTime, disclosureRecordedOn, exemption } = decision;
   return disclosureStanding(
     {
       dueBy: decision.disclosureDueBy,
       ...(disclosedOn === undefined ? {} : { publishedOn: disclosedOn }),
       ...(disclosedOnTime === undefined ? {} : { onTime: disclosedOnTime }),
+      ...(disclosureRecordedOn === undefined ? {} : { recordedOn: disclosureRecordedOn }),
       ...(exemption ? { exemptedOn: exemption.exemptedOn } : {}),
     },
     asOf,

@@ -2,7 +2,7 @@ import { disclosureStandingOf } from '../../projections/case-checks.js';
 import type { CaseFileDoc, CaseSummaryDoc, ReviewLimit, ReviewLimitDoc } from '../../projections/case-files.js';
 import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.js';
 import { reviewTimeliness, settledReviewDueBy, type ReviewTimeliness } from '../domain/case/review-limits.js';
-import { settledDisclosureDueBy } from '../domain/case/rules.js';
+import { recordedLate, settledDisclosureDueBy } from '../domain/case/rules.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
@@ -78,15 +78,15 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
     dueBy: decision.disclosureDueBy,
   };
   const recordedOn = decision.disclosureRecordedOn;
-  // as the ledger stood at the end of `asOf`: a publication recorded after it was not there yet, whatever day it
-  // states, so the view of a past day shows what it showed on that day
-  const { disclosedOn, disclosedOnTime: _onTime, ...unpublished } = decision;
-  const known = recordedOn === undefined || recordedOn <= asOf;
-  const standing = disclosureStandingOf(known ? doc : { decision: unpublished }, asOf);
+  const { disclosedOn } = decision;
+  // as the ledger stood at the end of `asOf` (a publication recorded after it was not there yet, whatever day it
+  // states): the rule's standing, so that this view, the case file and the yearly figures never disagree
+  const standing = disclosureStandingOf(doc, asOf);
   if (standing === 'missing') {
     return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(decision.disclosureDueBy, asOf) };
   }
-  if (standing === 'late' && disclosedOn !== undefined) {
+  if (standing !== 'late' || disclosedOn === undefined) return undefined;
+  if (!recordedLate({ dueBy: base.dueBy, onTime: decision.disclosedOnTime, recordedOn })) {
     return {
       ...base,
       status: 'disclosed_late' as const,
@@ -94,16 +94,13 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
       daysOverdue: daysBetween(decision.disclosureDueBy, disclosedOn),
     };
   }
-  if (standing === 'onTime' && disclosedOn !== undefined && recordedOn !== undefined && recordedOn > base.dueBy) {
-    return {
-      ...base,
-      status: 'recorded_late' as const,
-      disclosedOn,
-      recordedOn,
-      daysOverdue: daysBetween(base.dueBy, recordedOn),
-    };
-  }
-  return undefined;
+  return {
+    ...base,
+    status: 'recorded_late' as const,
+    disclosedOn,
+    recordedOn: recordedOn!,
+    daysOverdue: daysBetween(base.dueBy, recordedOn!),
+  };
 }
 
 /**
@@ -226,7 +223,10 @@ export function disclosureDeadlineView(
   if (!decision || !standing) return undefined;
   const { decidedOn, disclosureWorkingDays, disclosureDueBy: dueBy, disclosedOn, exemption } = decision;
   const status = standing === 'missing' ? 'overdue' : standing;
-  const past = daysPast(status, dueBy, asOf, disclosedOn);
+  // late for having been recorded after the last day, though it states a day by it: counted to the recording
+  const recordedOn = decision.disclosureRecordedOn;
+  const lateBy = recordedLate({ dueBy, onTime: decision.disclosedOnTime, recordedOn }) ? recordedOn : disclosedOn;
+  const past = daysPast(status, dueBy, asOf, lateBy);
   return {
     decidedOn,
     workingDays: disclosureWorkingDays,
@@ -318,6 +318,7 @@ export function caseFacts(doc: CaseFileDoc): CaseFacts {
         id: t.eventId,
         type: t.type,
         occurredAt: t.occurredAt,
+        recordedAt: t.recordedAt,
         actor: { sub: t.recordedBy, agency: doc.agency, roles: [] },
         data: t.data,
         ...(t.officers ? { officers: t.officers } : {}),

@@ -90,6 +90,8 @@ interface DecisionFacts {
   disclosed?: Disclosed;
   /** The local date of the decision's exemption from publication. */
   exemptedOn?: string;
+  /** The agency's day on which the service recorded the publication, when the event says (`recordedAt`). */
+  disclosureRecordedOn?: string;
 }
 
 /**
@@ -101,7 +103,10 @@ function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: str
   for (const event of events) {
     if (event.type === 'DecisionIssued') decisions.push({ issued: event.data });
     const last = decisions.at(-1);
-    if (event.type === 'DecisionDisclosed' && last && !last.disclosed) last.disclosed = event.data;
+    if (event.type === 'DecisionDisclosed' && last && !last.disclosed) {
+      last.disclosed = event.data;
+      if (event.recordedAt !== undefined) last.disclosureRecordedOn = dayOf(event.recordedAt);
+    }
     if (event.type === 'DisclosureExempted' && last && !last.exemptedOn) last.exemptedOn = dayOf(event.occurredAt);
   }
   return decisions;
@@ -117,7 +122,9 @@ function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: str
  *   day of the act's time (`occurredAt` read on the agency's clock, given `utcOffsetMinutes`; else as written). Each act counts in the year it happened, so once a year is over its figures
  *   stay put while its cases go on; and only once its date has come by `asOf`, so the figures as of a day within
  *   the year are those of the acts done by then.
- * - Publication is judged as of `asOf` (a date, YYYY-MM-DD): on time or late as recorded (`DecisionDisclosed.onTime`);
+ * - Publication is judged as of `asOf` (a date, YYYY-MM-DD): on time or late as recorded (`DecisionDisclosed.onTime`),
+ *   and late when the service recorded it after the last day whatever day it states (`disclosureStanding`, as the
+ *   overdue view's `recorded_late`);
  *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`, counted again on
  *   `calendar` when it was counted on weekdays only), pending otherwise. A
  *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
@@ -190,7 +197,7 @@ export function yearlyStatistics(input: {
           break;
       }
     }
-    for (const { issued, disclosed, exemptedOn } of decisionsOf(facts.events, dayOf)) {
+    for (const { issued, disclosed, exemptedOn, disclosureRecordedOn } of decisionsOf(facts.events, dayOf)) {
       if (!counts(issued.decidedOn)) continue;
       decisions.total += 1;
       decisions.byType[issued.decisionType] += 1;
@@ -200,6 +207,7 @@ export function yearlyStatistics(input: {
         {
           dueBy: input.calendar ? settledDisclosureDueBy(issued, input.calendar).date : issued.disclosureDueBy,
           ...(disclosed ? { publishedOn: disclosed.publishedOn, onTime: disclosed.onTime } : {}),
+          ...(disclosureRecordedOn === undefined ? {} : { recordedOn: disclosureRecordedOn }),
           ...(exemptedOn ? { exemptedOn } : {}),
         },
         asOf,

@@ -106,6 +106,20 @@ describe('work stated on time but recorded after its last day', () => {
       disclosedOnTime: true,
       disclosureRecordedOn: '2026-12-01',
     });
+    // but its deadline, as the file judges it, is missed as the list says: counted to the recording
+    expect(file.body.disclosureDeadline).toMatchObject({ status: 'late', publishedOn: '2026-11-27', daysOverdue: 1 });
+  });
+
+  it('when the yearly figures are asked, then a publication recorded after its last day counts as late, as the list says', async () => {
+    const res = await get(`/v1/audit/statistics?year=2026&agency=${AGENCY}`);
+    expect(res.status).toBe(200);
+    // D-1 (stated on time, recorded after the last day) and D-2 (published late): late, whatever day D-1 states
+    expect(res.body.disclosures).toMatchObject({ onTime: 0, late: 2 });
+    // as of the day before the recording, D-1 was not published yet: missing then, as the list showed that day
+    const before = await get(`/v1/audit/statistics?year=2026&agency=${AGENCY}&asOf=2026-11-30`);
+    expect(before.body.disclosures).toMatchObject({ onTime: 0, late: 0, pending: 2 });
+    const dayAfter = await get(`/v1/audit/statistics?year=2026&agency=${AGENCY}&asOf=2026-12-01`);
+    expect(dayAfter.body.disclosures).toMatchObject({ onTime: 0, late: 2, missing: 0 });
   });
 
   it('when a review completion states a day by the last one but is recorded after it, then the overdue reviews list it as recorded late', async () => {

@@ -257,7 +257,13 @@ export type CaseEvent = {
 }[ActType];
 
 /** A case event as recorded: with its id, the time of the act and who recorded it. */
-export type RecordedCaseEvent = CaseEvent & { readonly id: string; readonly occurredAt: string; readonly actor: Actor };
+export type RecordedCaseEvent = CaseEvent & {
+  readonly id: string;
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  /** When the service recorded it (the envelope's `recordedAt`), where the reader has it. */
+  readonly recordedAt?: string;
+};
 
 /** A command to record one act on a case. */
 export type RecordAct = {

@@ -419,19 +419,29 @@ export type DisclosureStanding = 'onTime' | 'late' | 'exempted' | 'missing' | 'p
 /**
  * Where the publication of one decision stands on `asOf` (YYYY-MM-DD). Exempted from publication by `asOf` (a lawful
  * ground, `DisclosureExempted`): `exempted`, never overdue, whatever was published before (a publication withdrawn,
- * then exempted), as the case file's checklist says. Otherwise published by `asOf`: `onTime` or `late` as the
- * publication recorded. Otherwise `missing` (overdue) once the due date has passed (`dueBy < asOf`), `pending` before.
- * An act dated after `asOf` has not happened yet as of `asOf`, so figures published on a day can be reproduced later.
+ * then exempted), as the case file's checklist says. Otherwise published by `asOf`: `late` when the publication
+ * recorded so, or when the service recorded it (`recordedOn`, the agency's day of its `recordedAt`) after the last
+ * day, since the day it states is then the officer's word and nothing in the ledger shows it was made in time
+ * (the overdue view's `recorded_late`); `onTime` otherwise. Otherwise `missing` (overdue) once the due date has
+ * passed (`dueBy < asOf`), `pending` before. An act dated or recorded after `asOf` has not happened yet as of `asOf`,
+ * so figures published on a day can be reproduced later.
  */
 export function disclosureStanding(
-  decision: { dueBy: string; publishedOn?: string; onTime?: boolean; exemptedOn?: string },
+  decision: { dueBy: string; publishedOn?: string; onTime?: boolean; recordedOn?: string; exemptedOn?: string },
   asOf: string,
 ): DisclosureStanding {
-  const { dueBy, publishedOn, onTime, exemptedOn } = decision;
+  const { dueBy, publishedOn, onTime, recordedOn, exemptedOn } = decision;
   if (exemptedOn !== undefined && exemptedOn <= asOf) return 'exempted';
-  if (publishedOn !== undefined && publishedOn <= asOf) return onTime === false ? 'late' : 'onTime';
+  const known = recordedOn === undefined || recordedOn <= asOf;
+  if (publishedOn !== undefined && publishedOn <= asOf && known) {
+    return onTime === false || (recordedOn !== undefined && recordedOn > dueBy) ? 'late' : 'onTime';
+  }
   return dueBy < asOf ? 'missing' : 'pending';
 }
+
+/** A publication stated on time (its own `onTime`) but recorded by the service after the last day (`recorded_late`). */
+export const recordedLate = (decision: { dueBy: string; onTime?: boolean; recordedOn?: string }): boolean =>
+  decision.onTime !== false && decision.recordedOn !== undefined && decision.recordedOn > decision.dueBy;
 
 // ── discretion benchmarks (裁量基准) ─────────────────────────────────────────────────────────────────────────────
 
