@@ -44,7 +44,8 @@ export function certificatesView(readModels: Pick<ReadModelStore, 'query'>, scop
 
 /**
  * Per agency in `scope`, on `asOf`: its officers entitled to enforce that day (active, certificate valid), its
- * qualified reviewers among them, and whether they are the 5% the plan requires (`countStaff`, `reviewerRatio`).
+ * reviewers among them (and how many of those hold a legal qualification), and whether they are the 5% the plan
+ * requires (`countStaff`, `reviewerRatio`).
  */
 export function reviewerRatioView(readModels: Pick<ReadModelStore, 'query'>, scope: string[], asOf: string) {
   const items = scope.map((agency) => {

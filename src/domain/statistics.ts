@@ -286,18 +286,20 @@ export function reviewerRatio(staff: { activeOfficers: number; reviewers: number
 /**
  * The staff that `reviewerRatio` weighs (法制审核人员不少于执法人员总数的5%) on the day `on` (YYYY-MM-DD): registered
  * officers of `agency` entitled to enforce that day (`certificateValidOn`: active, their certificate 执法证 valid
- * that day), and those of them with the reviewer role and a legal professional qualification (法律职业资格) granted by
- * that day. Suspended and retired officers, and those whose certificate has expired or is not yet valid on `on`, count
- * neither as staff nor as reviewers; a reviewer not qualified by `on` counts as staff only.
+ * that day), and those of them with the reviewer role, who may clear major decisions and so are the agency's
+ * 法制审核人员 whatever their qualification; `qualifiedReviewers` are those of the reviewers holding a legal
+ * professional qualification (法律职业资格) granted by that day (the plan encourages it; the Administrative Penalty
+ * Law requires it of those first taking up review, art. 58), shown beside the ratio, not counted in it. Suspended and
+ * retired officers, and those whose certificate has expired or is not yet valid on `on`, count neither as staff nor
+ * as reviewers.
  */
 export function countStaff(
   officers: readonly OfficerState[],
   agency: string,
   on: string,
-): { activeOfficers: number; reviewers: number } {
+): { activeOfficers: number; reviewers: number; qualifiedReviewers: number } {
   const active = officers.filter((o) => o.agency === agency && certificateValidOn(o, on));
-  const qualified = active.filter(
-    (o) => o.roles?.includes('reviewer') && o.legalQualification !== undefined && o.legalQualification.grantedOn <= on,
-  );
-  return { activeOfficers: active.length, reviewers: qualified.length };
+  const reviewers = active.filter((o) => o.roles?.includes('reviewer'));
+  const qualified = reviewers.filter((o) => o.legalQualification !== undefined && o.legalQualification.grantedOn <= on);
+  return { activeOfficers: active.length, reviewers: reviewers.length, qualifiedReviewers: qualified.length };
 }

@@ -188,7 +188,7 @@ export const SUPERVISION_TABLES = {
   reviewerRatio: {
     name: 'reviewer-ratio',
     lists: ['items'],
-    columns: ['agency', 'activeOfficers', 'reviewers', 'ratio', 'required', 'meets'],
+    columns: ['agency', 'activeOfficers', 'reviewers', 'qualifiedReviewers', 'ratio', 'required', 'meets'],
   },
   warnings: {
     name: 'warnings',

@@ -143,7 +143,7 @@ describe('the supervision dashboard', () => {
     // her certificate has lapsed (alice, bob, rita and carl do)
     expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>4<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
     // and the page says who counts: a reviewer only with a legal qualification recorded
-    expect(res.text).toContain('法制审核人员只计入已登记法律职业资格');
+    expect(res.text).toContain('法制审核人员计入当日在岗的全部审核人员');
     // the chart: an image with a title and description, and its figures in a table (March: two cases opened, one decided)
     expect(res.text).toMatch(
       /<svg\s+class="chart"\s+id="monthly-chart"[^>]*role="img"\s+aria-labelledby="monthly-chart-title monthly-chart-desc"/,

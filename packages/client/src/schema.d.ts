@@ -4495,8 +4495,10 @@ export interface components {
         agency: components['schemas']['defs']['$defs']['id'];
         /** @description Officers entitled to enforce on asOf: active, their certificate valid that day. */
         activeOfficers: number;
-        /** @description Those of them with the reviewer role and a recorded legal qualification. */
+        /** @description Those of them with the reviewer role (法制审核人员), who may clear major decisions: the 5% is counted on them. */
         reviewers: number;
+        /** @description Those of the reviewers with a legal professional qualification (法律职业资格) granted by asOf: shown beside the ratio, not counted in it. */
+        qualifiedReviewers: number;
         ratio: number;
         /** @description Reviewers needed: 5% of active officers, rounded up. */
         required: number;

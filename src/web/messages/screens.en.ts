@@ -328,7 +328,7 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.ratioShort': 'Agencies with reviewers below 5%',
   'supervise.ratio': 'Reviewers against enforcement staff',
   'supervise.ratio.hint':
-    'Reviewers count only when active and their legal professional qualification (certificate number, day granted) is recorded; officers count only when active with a certificate valid that day. Reviewers must be 5% of the officers or more.',
+    'Every active reviewer counts (those with a recorded legal professional qualification are shown apart); officers count only when active with a certificate valid that day. Reviewers are in principle 5% of the officers or more.',
   'supervise.live': 'Live: acts as they are recorded',
   'supervise.live.waiting': 'Waiting for new acts…',
   'supervise.live.noscript': 'The live feed needs JavaScript; reload the page for the latest figures.',
@@ -359,6 +359,7 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.actsOutside': '{count} officers acted outside their certificate’s validity.',
   'supervise.activeOfficers': 'Active officers',
   'supervise.reviewers': 'Reviewers',
+  'supervise.qualifiedReviewers': 'of whom legally qualified',
   'supervise.required': 'Required',
   'supervise.meets': 'Meets 5%',
   'supervise.monthly': '{year}, month by month',

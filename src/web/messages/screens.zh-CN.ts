@@ -313,7 +313,7 @@ export const SCREENS_ZH_CN = {
   'supervise.ratioShort': '法制审核人员不足5%的机关',
   'supervise.ratio': '法制审核人员比例',
   'supervise.ratio.hint':
-    '法制审核人员只计入已登记法律职业资格（证书编号、取得日期）的在岗审核人员；执法人员只计入当日执法证有效的在岗人员。审核人员须占执法人员的5%以上。',
+    '法制审核人员计入当日在岗的全部审核人员（其中已登记法律职业资格的另列）；执法人员只计入当日执法证有效的在岗人员。审核人员原则上不少于执法人员的5%。',
   'supervise.live': '实时执法动态',
   'supervise.live.waiting': '正在等待新的执法行为……',
   'supervise.live.noscript': '实时动态需要启用 JavaScript；刷新页面可查看最新统计。',
@@ -344,6 +344,7 @@ export const SCREENS_ZH_CN = {
   'supervise.actsOutside': '有 {count} 名执法人员在执法证有效期外执法。',
   'supervise.activeOfficers': '在岗执法人员',
   'supervise.reviewers': '法制审核人员',
+  'supervise.qualifiedReviewers': '其中具有法律职业资格',
   'supervise.required': '应配备人数',
   'supervise.meets': '达到5%',
   'supervise.monthly': '{year} 年逐月统计',

@@ -282,13 +282,21 @@ function ratioSection(ctx: PageContext, d: Dashboard): Html {
     <p class="hint">${ctx.t('supervise.ratio.hint')}</p>
     ${dataTable(
       ctx,
-      ['case.agency', 'supervise.activeOfficers', 'supervise.reviewers', 'supervise.required', 'supervise.meets'],
+      [
+        'case.agency',
+        'supervise.activeOfficers',
+        'supervise.reviewers',
+        'supervise.qualifiedReviewers',
+        'supervise.required',
+        'supervise.meets',
+      ],
       d.ratio.items.map(
         (r) =>
           html`<tr>
             <td>${agencyName(ctx, r.agency)}</td>
             <td>${r.activeOfficers}</td>
             <td>${r.reviewers}</td>
+            <td>${r.qualifiedReviewers}</td>
             <td>${r.required}</td>
             <td class="${r.meets ? 'ok' : 'bad'}">${ctx.t(r.meets ? 'case.yes' : 'case.no')}</td>
           </tr>`,

@@ -145,20 +145,38 @@ describe('reviewers at least 5% of enforcement staff, counting qualified reviewe
     roles,
     ...(qualified ? { legalQualification: { certificateNo: `A-${officerId}`, grantedOn: '2017-09-01' } } : {}),
   });
-  it('when a reviewer has no recorded legal qualification, then the ratio does not count them', () => {
+  it('when a reviewer has no recorded legal qualification, then the ratio counts them, apart from the qualified', () => {
     const staff = Array.from({ length: 19 }, (_, i) => officer(`o${i}`, ['officer']));
     const unqualified = [...staff, officer('rita', ['reviewer'])];
-    expect(countStaff(unqualified, 'county-justice', '2026-06-30')).toEqual({ activeOfficers: 20, reviewers: 0 });
-    expect(reviewerRatio(countStaff(unqualified, 'county-justice', '2026-06-30')).meets).toBe(false);
+    // 法制审核人员 are those who review (they may clear major decisions): the 5% is of them, qualified or not
+    expect(countStaff(unqualified, 'county-justice', '2026-06-30')).toEqual({
+      activeOfficers: 20,
+      reviewers: 1,
+      qualifiedReviewers: 0,
+    });
+    expect(reviewerRatio(countStaff(unqualified, 'county-justice', '2026-06-30')).meets).toBe(true);
     const qualified = [...staff, officer('rita', ['reviewer'], true)];
-    expect(countStaff(qualified, 'county-justice', '2026-06-30')).toEqual({ activeOfficers: 20, reviewers: 1 });
-    expect(reviewerRatio(countStaff(qualified, 'county-justice', '2026-06-30')).meets).toBe(true);
+    expect(countStaff(qualified, 'county-justice', '2026-06-30')).toEqual({
+      activeOfficers: 20,
+      reviewers: 1,
+      qualifiedReviewers: 1,
+    });
+    const none = [...staff, officer('o19', ['officer'])];
+    expect(reviewerRatio(countStaff(none, 'county-justice', '2026-06-30')).meets).toBe(false);
   });
-  it('when a reviewer is qualified after the day asked, then the ratio of that day does not count them', () => {
+  it('when a reviewer is qualified after the day asked, then that day counts them among the reviewers, not the qualified', () => {
     const staff = Array.from({ length: 19 }, (_, i) => officer(`o${i}`, ['officer']));
     const rita = officer('rita', ['reviewer'], true);
     const later = { ...rita, legalQualification: { certificateNo: 'A-rita', grantedOn: '2026-07-01' } };
-    expect(countStaff([...staff, later], 'county-justice', '2026-06-30')).toEqual({ activeOfficers: 20, reviewers: 0 });
-    expect(countStaff([...staff, later], 'county-justice', '2026-07-01')).toEqual({ activeOfficers: 20, reviewers: 1 });
+    expect(countStaff([...staff, later], 'county-justice', '2026-06-30')).toEqual({
+      activeOfficers: 20,
+      reviewers: 1,
+      qualifiedReviewers: 0,
+    });
+    expect(countStaff([...staff, later], 'county-justice', '2026-07-01')).toEqual({
+      activeOfficers: 20,
+      reviewers: 1,
+      qualifiedReviewers: 1,
+    });
   });
 });

@@ -390,9 +390,9 @@ describe('reviewers at least 5% of enforcement staff (法制审核人员不少�
     // alice, bob, chen, rita, ruth, dave and liu (an officer who is also the agency's public-sector lawyer) are
     // active here; eve is suspended, olga works for the market bureau
     const on = '2019-03-01';
-    expect(countStaff(registry, AGENCY, on)).toEqual({ activeOfficers: 7, reviewers: 2 });
-    expect(countStaff(registry, 'city-market', on)).toEqual({ activeOfficers: 1, reviewers: 0 });
-    expect(countStaff(registry, 'nowhere', on)).toEqual({ activeOfficers: 0, reviewers: 0 });
+    expect(countStaff(registry, AGENCY, on)).toEqual({ activeOfficers: 7, reviewers: 2, qualifiedReviewers: 2 });
+    expect(countStaff(registry, 'city-market', on)).toEqual({ activeOfficers: 1, reviewers: 0, qualifiedReviewers: 0 });
+    expect(countStaff(registry, 'nowhere', on)).toEqual({ activeOfficers: 0, reviewers: 0, qualifiedReviewers: 0 });
     expect(reviewerRatio(countStaff(registry, AGENCY, on))).toEqual({ ratio: 2 / 7, required: 1, meets: true });
   });
 
@@ -412,9 +412,21 @@ describe('reviewers at least 5% of enforcement staff (法制审核人员不少�
       reviewer('rex', '2018-01-01', '2020-12-31'),
       reviewer('rae', '2021-01-01', '2030-12-31'),
     ];
-    expect(countStaff(registry, AGENCY, '2020-12-31')).toEqual({ activeOfficers: 20, reviewers: 1 });
-    expect(countStaff(registry, AGENCY, '2021-01-01')).toEqual({ activeOfficers: 20, reviewers: 1 });
-    expect(countStaff(registry, AGENCY, '2017-12-31')).toEqual({ activeOfficers: 0, reviewers: 0 });
+    expect(countStaff(registry, AGENCY, '2020-12-31')).toEqual({
+      activeOfficers: 20,
+      reviewers: 1,
+      qualifiedReviewers: 1,
+    });
+    expect(countStaff(registry, AGENCY, '2021-01-01')).toEqual({
+      activeOfficers: 20,
+      reviewers: 1,
+      qualifiedReviewers: 1,
+    });
+    expect(countStaff(registry, AGENCY, '2017-12-31')).toEqual({
+      activeOfficers: 0,
+      reviewers: 0,
+      qualifiedReviewers: 0,
+    });
     // dave's certificate expired on 30 June 2019: from the next day he is not enforcement staff
     expect(countStaff(Object.values(officers), AGENCY, '2019-06-30').activeOfficers).toBe(7);
     expect(countStaff(Object.values(officers), AGENCY, '2019-07-01').activeOfficers).toBe(6);
