@@ -22,7 +22,12 @@ export interface Completeness {
   /** Acts that need a recording (`recordingRequirement`) carry one, with what was attached for them later. */
   recordings: { status: CheckStatus; missing: string[] };
   /** A major case's latest legal review clears its decision (before the decision: its current proposal). */
-  legalReview: { status: CheckStatus };
+  /**
+   * `clearedBy` once complete: an approved review (`approved_review`), or the head's coordination decision upholding
+   * the proposal against a review that did not pass it (`coordination`: 审核未通过, decided over it), which the
+   * checklist says rather than read as a passed review.
+   */
+  legalReview: { status: CheckStatus; clearedBy?: 'approved_review' | 'coordination' };
   /**
    * The decision published (公示), or lawfully exempted from publication (`exempted`), or its publication withdrawn
    * (`withdrawn`: published, then taken down, 撤销; not complete, and never due again).
@@ -102,6 +107,9 @@ export function completeness(doc: CaseSummaryDoc, fold: ReviewFold): Completenes
     },
     legalReview: {
       status: !doc.major ? 'not_applicable' : cleared ? 'complete' : decision ? 'missing' : 'pending',
+      ...(doc.major && cleared
+        ? { clearedBy: fold.review?.outcome === 'approved' ? ('approved_review' as const) : ('coordination' as const) }
+        : {}),
     },
     disclosure: {
       status: !decision

@@ -67,11 +67,15 @@ export interface ReviewEntry {
   proposal: Proposal;
   checks: Record<string, boolean>;
   resolution?: 'proposal_upheld' | 'review_upheld';
+  /** The event recording the coordination decision, and who recorded it (the head: 责任追究 names them). */
   resolvedBy?: string;
+  coordinator?: string;
 }
 
 export interface DecisionEntry {
   eventId: string;
+  /** Who recorded the decision (the token's subject): with the reviewer and the head, whom 责任追究 names. */
+  recordedBy?: string;
   decisionType: DecisionType;
   fineFen: number;
   legalBasis: string;
@@ -337,7 +341,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 25, // 25: a withdrawn publication's check is `withdrawn`, not `complete`; 24: the opening's correction kept sealed, forgotten on erasure; 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
+    version: 26, // 26: the coordinator of a review disagreement and the decision's recorder named, the checklist says a review cleared by coordination; 25: a withdrawn publication's check is `withdrawn`, not `complete`; 24: the opening's correction kept sealed, forgotten on erasure; 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
     collections: [
       {
         name: CASES,
@@ -628,7 +632,12 @@ function evolveSummary(
     case 'ReviewDisagreementResolved': {
       const last = base.reviews.at(-1);
       if (last) {
-        const resolved = { ...last, resolution: event.data.outcome, resolvedBy: entry.eventId };
+        const resolved = {
+          ...last,
+          resolution: event.data.outcome,
+          resolvedBy: entry.eventId,
+          coordinator: entry.recordedBy,
+        };
         doc.reviews = [...base.reviews.slice(0, -1), resolved];
       }
       break;
@@ -637,6 +646,7 @@ function evolveSummary(
       const d = event.data;
       doc.decision = {
         eventId: entry.eventId,
+        recordedBy: entry.recordedBy,
         decisionType: d.decisionType,
         fineFen: d.fineFen ?? 0,
         legalBasis: d.legalBasis,

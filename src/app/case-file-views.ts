@@ -2,7 +2,7 @@ import { disclosureStandingOf } from '../../projections/case-checks.js';
 import type { CaseFileDoc, CaseSummaryDoc, ReviewLimit, ReviewLimitDoc } from '../../projections/case-files.js';
 import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.js';
 import { reviewTimeliness, settledReviewDueBy, type ReviewTimeliness } from '../domain/case/review-limits.js';
-import { recordedLate, settledDisclosureDueBy } from '../domain/case/rules.js';
+import { recordedLate, sameLegalBasis, settledDisclosureDueBy } from '../domain/case/rules.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
@@ -261,15 +261,19 @@ export function missingRecordingsView(doc: CaseSummaryDoc) {
  * (`reviewClears`, for this type and amount): the review approved it (`approved_review`), or it did not and the
  * recorded coordination decision upheld the proposal against it (`coordination`); absent when nothing cleared it.
  * `matchedApprovedReview`: an approved review of this type and amount cleared it, so not a decision issued over a
- * review that rejected or returned it. Undefined for a case file without a decision.
+ * review that rejected or returned it. `legalBasisAsReviewed`, once cleared: the decision applies the legal basis the
+ * clearing review examined (`sameLegalBasis`); the gate compares type and amount only, so a decision on a basis no
+ * review examined is shown, not refused. `decision.recordedBy` and each review's `coordinator` name who decided and who
+ * settled a disagreement (责任追究). Undefined for a case file without a decision.
  */
 export function majorDecisionView(doc: CaseSummaryDoc) {
   const decision = doc.decision;
   if (!decision) return undefined;
   const cleared = doc.completeness.legalReview.status === 'complete';
+  const reviewed = doc.reviews.at(-1);
   const clearedBy = !cleared
     ? undefined
-    : doc.reviews.at(-1)?.outcome === 'approved'
+    : reviewed?.outcome === 'approved'
       ? ('approved_review' as const)
       : ('coordination' as const);
   return {
@@ -282,9 +286,15 @@ export function majorDecisionView(doc: CaseSummaryDoc) {
       fineFen: decision.fineFen,
       decidedOn: decision.decidedOn,
       documentNo: decision.documentNo,
+      legalBasis: decision.legalBasis,
+      ...(decision.recordedBy === undefined ? {} : { recordedBy: decision.recordedBy }),
     },
     matchedApprovedReview: clearedBy === 'approved_review',
     ...(clearedBy === undefined ? {} : { clearedBy }),
+    // cleared for its type and amount: does it apply the law the review examined?
+    ...(cleared && reviewed
+      ? { legalBasisAsReviewed: sameLegalBasis(reviewed.proposal.legalBasis, decision.legalBasis) }
+      : {}),
     reviews: doc.reviews.map((r) => ({
       eventId: r.eventId,
       occurredAt: r.occurredAt,
@@ -293,6 +303,7 @@ export function majorDecisionView(doc: CaseSummaryDoc) {
       proposal: termsReviewed(r.proposal),
       checks: { ...r.checks },
       ...(r.resolution === undefined ? {} : { resolution: r.resolution }),
+      ...(r.coordinator === undefined ? {} : { coordinator: r.coordinator }),
     })),
   };
 }

@@ -362,6 +362,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Recorded act not in the case',
     'A recording attached later names, in relatesTo, an event that is not an act of this case.',
   ),
+  coordinator_not_independent: entry(
+    422,
+    'Coordinator not independent',
+    'The coordination decision settling a review disagreement is recorded by someone who handled the case or gave the review opinion in dispute: the head who settles it is neither.',
+  ),
   reviewer_not_independent: entry(
     422,
     'Reviewer not independent',

@@ -18,10 +18,12 @@ const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律
 
 let t: TestService;
 let supervisor: string;
+let officerToken: string;
+let reviewer: string;
 let position = 0;
 
-async function act(token: string, type: string, occurredAt: string, data: object) {
-  const res = await t.call('POST', '/v1/cases/mc-1/acts', { token, body: { type, occurredAt, data } });
+async function act(token: string, type: string, occurredAt: string, data: object, caseId = 'mc-1') {
+  const res = await t.call('POST', `/v1/cases/${caseId}/acts`, { token, body: { type, occurredAt, data } });
   if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
   position = Math.max(position, res.body.position as number);
 }
@@ -35,6 +37,8 @@ beforeAll(async () => {
     item: { major: { fineFenAtLeast: 1_000_000 } },
   });
   supervisor = t.token('sam', AGENCY, ['supervisor']);
+  officerToken = officer;
+  reviewer = t.token('rita', AGENCY, ['reviewer']);
   const opened = await t.call('POST', '/v1/cases', {
     token: officer,
     body: {
@@ -82,9 +86,57 @@ describe('a major decision cleared by a coordination decision over a rejecting r
     ]);
     expect((await get('/v1/audit/major-decisions?matched=false')).body.items).toHaveLength(1);
     expect((await get('/v1/audit/major-decisions?matched=true')).body.items).toEqual([]);
-    // the case file's checklist still counts the legal review as done: the coordination decision settled it
+    // who decided and who settled the disagreement are named (责任追究: officer, reviewer and head)
+    expect(res.body.items[0].decision).toMatchObject({ recordedBy: 'alice', legalBasis: '《律师法》第五十条' });
+    expect(res.body.items[0].reviews[0]).toMatchObject({ reviewer: 'rita', coordinator: `head-${AGENCY}` });
+    expect(res.body.items[0].legalBasisAsReviewed).toBe(true);
+    // the case file's checklist counts the legal review as done, and says the coordination decision settled it
     const file = await get('/v1/cases/mc-1');
-    expect(file.body.completeness.legalReview.status).toBe('complete');
+    expect(() => validate('urn:evidence-ledger:schema:response:case-file', file.body)).not.toThrow();
+    expect(file.body.completeness.legalReview).toEqual({ status: 'complete', clearedBy: 'coordination' });
+    expect(file.body.reviews[0]).toMatchObject({ resolution: 'proposal_upheld', coordinator: `head-${AGENCY}` });
+  });
+
+  it('when a decision cleared for its type and amount applies another legal basis, then the view flags it', async () => {
+    const opened = await t.call('POST', '/v1/cases', {
+      token: officerToken,
+      body: {
+        caseId: 'mc-2',
+        itemCode: 'P-001',
+        title: '某律所违规执业案',
+        openedOn: today,
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    await act(officerToken, 'LegalReviewRequested', at('11'), { proposed }, 'mc-2');
+    await act(
+      reviewer,
+      'LegalReviewCompleted',
+      at('12'),
+      { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+      'mc-2',
+    );
+    // the same type and amount (the gate lets it through, as the contract says), another law
+    await act(
+      officerToken,
+      'DecisionIssued',
+      at('13'),
+      { ...proposed, legalBasis: '《律师法》第四十九条', documentNo: '县司罚〔2026〕10号', decidedOn: today },
+      'mc-2',
+    );
+    const res = await get('/v1/audit/major-decisions');
+    const row = res.body.items.find((i: { caseId: string }) => i.caseId === 'mc-2');
+    expect(row).toMatchObject({
+      matchedApprovedReview: true,
+      clearedBy: 'approved_review',
+      legalBasisAsReviewed: false,
+    });
+    expect((await get('/v1/cases/mc-2')).body.completeness.legalReview).toEqual({
+      status: 'complete',
+      clearedBy: 'approved_review',
+    });
   });
 
   it('when asked as CSV, then how the decision was cleared is a column', async () => {
@@ -92,5 +144,7 @@ describe('a major decision cleared by a coordination decision over a rejecting r
     const row = rows.find((r) => r[header!.indexOf('caseId')] === 'mc-1')!;
     expect(row[header!.indexOf('matchedApprovedReview')]).toBe('false');
     expect(row[header!.indexOf('clearedBy')]).toBe('coordination');
+    expect(row[header!.indexOf('reviews.coordinator')]).toBe(`head-${AGENCY}`);
+    expect(row[header!.indexOf('decision.recordedBy')]).toBe('alice');
   });
 });

@@ -373,6 +373,7 @@ describe('supervision views over HTTP', () => {
         decision: expect.objectContaining({ decisionType: 'fine', fineFen: 2_000_000, decidedOn: today }),
         matchedApprovedReview: true,
         clearedBy: 'approved_review',
+        legalBasisAsReviewed: true,
         reviews: [
           expect.objectContaining({
             reviewer: 'rita',

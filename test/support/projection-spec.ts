@@ -75,7 +75,8 @@ export class StreamWriter {
     private readonly recordedAt: string = RECORDED_AT,
   ) {}
 
-  seal(stream: string, drafts: readonly EventDraft[]): EventEnvelope[] {
+  /** Seals `drafts` on `stream`, recorded at the writer's time unless `recordedAt` is given. */
+  seal(stream: string, drafts: readonly EventDraft[], recordedAt: string = this.recordedAt): EventEnvelope[] {
     const known = this.streams.get(stream) ?? [];
     const last = known.at(-1);
     const sealed = sealEvents(
@@ -83,17 +84,23 @@ export class StreamWriter {
       last ? { revision: last.revision, hash: last.hash } : null,
       drafts,
       this.signer,
-      this.recordedAt,
+      recordedAt,
     );
     this.streams.set(stream, [...known, ...sealed]);
     return sealed;
   }
 
   /** Case events (as the decider makes them, e.g. with `record` of test/support/domain) sealed on the case's stream. */
-  caseEvents(caseId: string, events: readonly RecordedCaseEvent[], agency = 'county-justice'): EventEnvelope[] {
+  caseEvents(
+    caseId: string,
+    events: readonly RecordedCaseEvent[],
+    agency = 'county-justice',
+    recordedAt?: string,
+  ): EventEnvelope[] {
     return this.seal(
       caseStream(agency, caseId),
       events.map((e) => caseCodec.toDraft(e, e.id)),
+      recordedAt,
     );
   }
 

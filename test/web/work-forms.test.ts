@@ -502,7 +502,7 @@ describe('legal review from the portal', () => {
     expect(offeredActs(withdrawnPage)).toEqual(['DisclosureExempted', 'CaseClosed']);
     // the checklist says the publication was withdrawn, not that it is complete
     expect(withdrawnPage).toMatch(
-      /<li class="check-withdrawn">\s*<span>执法决定公示<\/span>：<strong\s*>已撤销公示<\/strong/,
+      /<li class="check-withdrawn">\s*<span>执法决定公示<\/span\s*>：<strong\s*>已撤销公示<\/strong/,
     );
     const form = await page(f, `/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin);
     expect(form.status).toBe(200);

@@ -4310,6 +4310,9 @@ export interface components {
           fineFen: components['schemas']['defs']['$defs']['fen'];
           decidedOn: components['schemas']['defs']['$defs']['date'];
           documentNo: string;
+          legalBasis?: string;
+          /** @description Who recorded the decision (the token's subject): with the reviewer and the head, whom responsibility (责任追究) names. */
+          recordedBy?: string;
         };
         /** @description An approved legal review proposed this decision (type and amount). False for a decision issued over a review that rejected or returned its proposal, even when a coordination decision upheld the proposal (clearedBy: coordination). */
         matchedApprovedReview: boolean;
@@ -4318,6 +4321,8 @@ export interface components {
          * @enum {unknown}
          */
         clearedBy?: 'approved_review' | 'coordination';
+        /** @description Once cleared: whether the decision applies the legal basis the clearing review examined (the same text but for white space and full-width forms). The gate compares type and amount only; false flags a decision on a basis no review examined. */
+        legalBasisAsReviewed?: boolean;
         reviews: {
           eventId: string;
           occurredAt: components['schemas']['defs']['$defs']['dateTime'];
@@ -4334,6 +4339,8 @@ export interface components {
           };
           /** @enum {unknown} */
           resolution?: 'proposal_upheld' | 'review_upheld';
+          /** @description Who recorded the coordination decision settling this review's disagreement (the head). */
+          coordinator?: string;
         }[];
         /** @description For a published decision, when a time-stamping authority is configured: what the RFC 3161 time-stamps of the log show of its publication. */
         attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
@@ -4786,7 +4793,10 @@ export interface components {
         };
         /** @enum {unknown} */
         resolution?: 'proposal_upheld' | 'review_upheld';
+        /** @description The id of the event recording the coordination decision. */
         resolvedBy?: components['schemas']['defs']['$defs']['uuid'];
+        /** @description Who recorded the coordination decision (the head, 负责人): the token's subject. */
+        coordinator?: string;
       }[];
       /** @description Present once the case is marked major, complex or difficult (重大、疑难、复杂) or a legal adviser's or public-sector lawyer's opinion is recorded; opinionRequired: the legal review waits for an opinion. */
       counsel?: {
@@ -4835,6 +4845,8 @@ export interface components {
       };
       /** @description Present once a decision has been issued. */
       decision?: {
+        /** @description Who recorded the decision (the token's subject): with the reviewer and the head, whom responsibility (责任追究) names. */
+        recordedBy?: string;
         decisionType: components['schemas']['defs']['$defs']['decisionType'];
         fineFen: components['schemas']['defs']['$defs']['fen'];
         decidedOn: components['schemas']['defs']['$defs']['date'];
@@ -4927,6 +4939,11 @@ export interface components {
         legalReview: {
           /** @enum {unknown} */
           status: 'complete' | 'missing' | 'pending' | 'not_applicable';
+          /**
+           * @description Once complete: an approved review, or the head's coordination decision upholding the proposal against a review that did not pass it (审核未通过, decided over it).
+           * @enum {unknown}
+           */
+          clearedBy?: 'approved_review' | 'coordination';
         };
         disclosure: {
           /**

@@ -568,6 +568,14 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           { reviewOutcome: 'returned' },
         );
       }
+      // 责任追究 names the officer, the reviewer and the head apart: the head who settles the disagreement has not
+      // handled the case, nor given the opinion in dispute
+      if (state.handlers.includes(act.actor.sub) || state.review.reviewer === act.actor.sub) {
+        throw violation(
+          'coordinator_not_independent',
+          `${act.actor.sub} has ${state.review.reviewer === act.actor.sub ? 'given the review opinion in dispute' : 'handled this case'} and cannot settle the disagreement`,
+        );
+      }
       // the coordination decision settles the disagreement: another view of the head goes through a new request
       if (state.review.resolution !== undefined) {
         throw conflict(

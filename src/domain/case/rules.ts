@@ -345,6 +345,16 @@ export function isCounselOf(
   return !!person?.exists && person.status === 'active' && person.agency === agency && person.counsel !== undefined;
 }
 
+/**
+ * Whether a decision names the legal basis its review examined (适用法律是否准确 is a review point): the same text once
+ * compatibility forms (NFKC: full-width digits and brackets) and white space are set aside. The gate compares the
+ * type and amount only (the contract of `legal_review_required`); supervisors see a decision on another basis.
+ */
+export function sameLegalBasis(reviewed: string, decided: string): boolean {
+  const plain = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '');
+  return plain(reviewed) === plain(decided);
+}
+
 const sameTerms = (a: DecisionTerms, b: DecisionTerms): boolean =>
   a.decisionType === b.decisionType && (a.fineFen ?? 0) === (b.fineFen ?? 0);
 

@@ -44,6 +44,7 @@ export const SCREENS_EN: ScreensMessages = {
   'case.review.opinion': 'Opinion',
   'case.review.by': 'Reviewer',
   'case.review.resolution': 'Resolution',
+  'case.check.legalReview.coordination': ' (the review did not pass it: cleared by the head’s coordination decision)',
   'case.timeline': 'Record of the acts',
   'case.timeline.lead': 'In the order the acts were entered in the ledger; each time is when the act took place.',
   'case.timeline.late': 'Took place before acts entered above it; entered in the ledger on {recordedAt}.',
@@ -275,6 +276,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.review_not_requested':
     'No request for legal review is waiting on this case: none was made, or it was answered.',
   'rule.review_pending': 'A legal review of this case is pending: the reviewer completes or returns it first.',
+  'rule.coordinator_not_independent':
+    'Whoever handled the case or gave the review opinion in dispute cannot settle it: the agency head does.',
   'rule.no_disagreement': 'There is no disagreement to resolve, or it is resolved already.',
   'rule.media_unknown': 'An attached file has not been uploaded by this agency.',
   'rule.media_of_application':
@@ -351,6 +354,7 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.acts': 'Acts without their recording',
   'supervise.matched': 'Matches an approved review',
   'supervise.clearedByCoordination': 'not approved; the coordination decision upheld the proposal',
+  'supervise.otherLegalBasis': '; decided on a legal basis other than the one reviewed',
   'supervise.officer': 'Officer',
   'supervise.validTo': 'Valid to',
   'supervise.certificateStatus': 'Certificate',

@@ -45,6 +45,7 @@ export const SCREENS_ZH_CN = {
   'case.review.opinion': '审核意见',
   'case.review.by': '审核人员',
   'case.review.resolution': '协调决定',
+  'case.check.legalReview.coordination': '（审核未通过，经负责人协调决定）',
   'case.timeline': '执法过程记录',
   'case.timeline.lead': '按记入账本的先后排列；每项时间为该行为发生的时间。',
   'case.timeline.late': '发生在上面已记入的行为之前，{recordedAt} 记入账本。',
@@ -264,6 +265,8 @@ export const SCREENS_ZH_CN = {
   'rule.not_disclosed': '决定未在公示中（从未公示，或公示已撤销）。',
   'rule.review_not_requested': '本案没有待审核的法制审核申请：尚未提请，或已审核完毕。',
   'rule.review_pending': '本案已提请法制审核、尚未完成：请待审核人员作出审核意见或退回后再提请。',
+  'rule.coordinator_not_independent':
+    '参与承办本案的人员或作出该审核意见的审核人员不能作出协调决定，应由机关负责人协调决定。',
   'rule.no_disagreement': '没有需要协调的审核意见分歧，或分歧已协调决定。',
   'rule.media_unknown': '所附资料尚未由本机关上传。',
   'rule.media_of_application':
@@ -336,6 +339,7 @@ export const SCREENS_ZH_CN = {
   'supervise.acts': '缺少记录的行为',
   'supervise.matched': '与审核意见相符',
   'supervise.clearedByCoordination': '审核未通过，经协调决定维持拟处理意见',
+  'supervise.otherLegalBasis': '；决定适用的法律依据与审核时不同',
   'supervise.officer': '执法人员',
   'supervise.validTo': '有效期至',
   'supervise.certificateStatus': '证件状态',

@@ -87,10 +87,12 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <ul class="checklist">
         ${(['recordings', 'legalReview', 'disclosure', 'service'] as const).map((name) => {
           const status = file.completeness[name].status;
+          // a review check cleared by the head's coordination over a review that did not pass: said, not hidden
+          const overridden = name === 'legalReview' && file.completeness.legalReview.clearedBy === 'coordination';
+          const note = overridden ? ctx.t('case.check.legalReview.coordination') : '';
           return html`<li class="check-${status}">
-            <span>${ctx.t(`case.check.${name}` as const)}</span>${colon(ctx)}<strong
-              >${label(ctx, 'case.checkStatus', status)}</strong
-            >
+            <span>${ctx.t(`case.check.${name}` as const)}</span
+            >${colon(ctx)}<strong>${label(ctx, 'case.checkStatus', status)}</strong>${note}
           </li>`;
         })}
       </ul>
@@ -277,6 +279,7 @@ function reviewsSection(ctx: PageContext, file: CaseFile): Html {
                     r.resolution &&
                     html`<p>
                       ${ctx.t('case.review.resolution')}${colon(ctx)}${label(ctx, 'resolution', r.resolution)}
+                      ${r.coordinator === undefined ? '' : bracketed(ctx, '', personShown(ctx, file.agency, r.coordinator))}
                     </p>`
                   }
                 </li>`,

@@ -231,10 +231,12 @@ export function majorDecisionsColumns(ctx: PageContext): TableColumn<Dashboard['
     {
       head: 'supervise.matched',
       text: (m) =>
-        m.clearedBy === 'coordination'
+        (m.clearedBy === 'coordination'
           ? bracketed(ctx, ctx.t('case.no'), ctx.t('supervise.clearedByCoordination'))
-          : ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no'),
-      className: (m) => (m.matchedApprovedReview ? 'ok' : 'bad'),
+          : ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')) +
+        // cleared for its type and amount, on a legal basis the review did not examine
+        (m.legalBasisAsReviewed === false ? ctx.t('supervise.otherLegalBasis') : ''),
+      className: (m) => (m.matchedApprovedReview && m.legalBasisAsReviewed !== false ? 'ok' : 'bad'),
     },
   ];
 }

@@ -442,6 +442,24 @@ describe('the case decider', () => {
           .then([{ type: 'ReviewDisagreementResolved' }]);
       },
     );
+    it('when whoever handled the case or gave the opinion in dispute settles it, then coordinator_not_independent', () => {
+      const rejected = record(opened(), proposeFine(2_000_000), review('rejected'));
+      const settle = (sub: string) =>
+        act(
+          'ReviewDisagreementResolved',
+          { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
+          { actor: { ...actors.head, sub } },
+        );
+      // alice opened the case and asked for the review; rita gave the opinion: neither settles the disagreement
+      const byHandler = spec.given(rejected).when(settle('alice')).thenFails('coordinator_not_independent', 422);
+      expect(byHandler.message).toContain('handled this case');
+      const byReviewer = spec.given(rejected).when(settle('rita')).thenFails('coordinator_not_independent', 422);
+      expect(byReviewer.message).toContain('review opinion in dispute');
+      spec
+        .given(rejected)
+        .when(settle('head'))
+        .then([{ type: 'ReviewDisagreementResolved' }]);
+    });
     it('when there is no disagreement to resolve, then no_disagreement; only the head (admin) may resolve', () => {
       spec
         .given(record(opened(), proposeFine(2_000_000), review('approved')))

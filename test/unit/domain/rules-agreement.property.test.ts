@@ -183,9 +183,12 @@ describe('the decider and the case file agree on every rule', () => {
           for (const step of steps) {
             if (step.recorded.length === 0) continue;
             accepted.push(step);
-            events.push(...step.recorded);
+            // recorded by the service when the act is sent, at its stated time: what the case file and the
+            // statistics read of the recording (a publication recorded after its last day is late) is the same
+            const recordedAt = new Date(step.recorded[0]!.occurredAt).toISOString();
+            events.push(...step.recorded.map((e) => ({ ...e, recordedAt })));
             for (const event of step.recorded) state = caseDecider.evolve(state, event);
-            docs.apply(writer.caseEvents(CASE_ID, step.recorded));
+            docs.apply(writer.caseEvents(CASE_ID, step.recorded, AGENCY, recordedAt));
             const file = docs.file(AGENCY, CASE_ID)!;
             const decider = deciderOutcomes(state, accepted, events, asOf, facts);
 

@@ -189,14 +189,14 @@ describe('the case-file projection', () => {
     );
     const resolved = record(opened(), propose, rejected, upheld);
     const beforeDecision = caseFile([...registry(writer), ...writer.caseEvents('2019-042', resolved)]);
-    expect(beforeDecision.completeness.legalReview).toEqual({ status: 'complete' });
+    expect(beforeDecision.completeness.legalReview).toEqual({ status: 'complete', clearedBy: 'coordination' });
 
     const writer2 = new StreamWriter();
     const events = record(opened(), propose, rejected, upheld, decide);
     const file = caseFile([...registry(writer2), ...writer2.caseEvents('2019-042', events)]);
     expect(file).toMatchObject({ status: 'decided', major: true, decision: { decisionType: 'fine', major: true } });
     expect(file.reviews).toEqual([expect.objectContaining({ outcome: 'rejected', resolution: 'proposal_upheld' })]);
-    expect(file.completeness.legalReview).toEqual({ status: 'complete' });
+    expect(file.completeness.legalReview).toEqual({ status: 'complete', clearedBy: 'coordination' });
   });
 
   it('when the head upholds the review opinion, then the case file keeps the legal review pending', () => {
