@@ -20,7 +20,8 @@ const SCHEDULE_2027 = {
   source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
   url: 'https://www.gov.cn/zhengce/example-2027.htm',
   holidays: [
-    { name: '元旦', days: ['2027-01-01', '2027-01-02', '2027-01-03'] },
+    // a day in lieu on Monday 4 January: what only the notice can say (1 January is known without it)
+    { name: '元旦', days: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'] },
     { name: '春节', days: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10'] },
   ],
   workdays: ['2027-02-13'],
@@ -119,12 +120,13 @@ describe('the working-day calendar', () => {
         message: expect.stringContaining(`recorded by an admin of ${AGENCY}`),
       }),
     ]);
-    // seven working days from Monday 28 December, Friday 1 January counted as one
-    expect(await decidedOnMonday()).toEqual({ disclosureDueBy: '2027-01-06', calendarBasis: 'weekdays_only' });
-    // a legal review's five working days likewise: to Monday 4 January, said to be counted on weekdays only
+    // seven working days from Monday 28 December on weekdays, less Friday 1 January (a statutory holiday of fixed
+    // date, known without the notice): Thursday 7 January
+    expect(await decidedOnMonday()).toEqual({ disclosureDueBy: '2027-01-07', calendarBasis: 'weekdays_only' });
+    // a legal review's five working days likewise: to Tuesday 5 January, said to be counted on weekdays only
     expect(await reviewRequestedOnMonday()).toMatchObject({
       reviewWorkingDays: 5,
-      reviewDueBy: '2027-01-04',
+      reviewDueBy: '2027-01-05',
       reviewCalendarBasis: 'weekdays_only',
     });
     expect((await t.call('GET', '/v1/calendar/2027')).status).toBe(404);
@@ -157,8 +159,8 @@ describe('the working-day calendar', () => {
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ year: 2027, revision: 0, eventId: expect.any(String) });
 
-    // 1 January is now a holiday: the seventh working day is Thursday 7 January
-    expect(await decidedOnMonday()).toEqual({ disclosureDueBy: '2027-01-07', calendarBasis: 'official_schedule' });
+    // 4 January is now a holiday too: the seventh working day is Friday 8 January
+    expect(await decidedOnMonday()).toEqual({ disclosureDueBy: '2027-01-08', calendarBasis: 'official_schedule' });
 
     const year = await t.call('GET', '/v1/calendar/2027');
     expect(year.status).toBe(200);
@@ -176,41 +178,41 @@ describe('the working-day calendar', () => {
   });
 
   it('when the year is recorded after a decision counted its last day on weekdays only, then the reads count it again on the schedule', async () => {
-    // the first case's decision recorded 2027-01-06, counting 1 January as a working day; its signed event keeps it
+    // the first case's decision recorded 2027-01-07, counting 4 January as a working day; its signed event keeps it
     const caseId = 'CJ-2026-0001';
     await t.service.readModelsCaughtUp(); // the case file and the supervision view are read models
     const events = await t.call('GET', `/v1/cases/${caseId}/events`, { token: officer });
     const issued = events.body.events.find((e: { type: string }) => e.type === 'DecisionIssued');
-    expect(issued.data).toMatchObject({ disclosureDueBy: '2027-01-06', calendarBasis: 'weekdays_only' });
+    expect(issued.data).toMatchObject({ disclosureDueBy: '2027-01-07', calendarBasis: 'weekdays_only' });
     const file = await t.call('GET', `/v1/cases/${caseId}`, { token: officer });
-    expect(file.body.decision.disclosureDueBy).toBe('2027-01-07');
+    expect(file.body.decision.disclosureDueBy).toBe('2027-01-08');
     expect(file.body.decision).not.toHaveProperty('calendarBasis');
-    expect(file.body.disclosureDeadline).toMatchObject({ dueBy: '2027-01-07', status: 'pending' });
+    expect(file.body.disclosureDeadline).toMatchObject({ dueBy: '2027-01-08', status: 'pending' });
     const supervisor = t.token('sam', AGENCY, ['supervisor']);
     const overdue = async (asOf: string) =>
       (await t.call('GET', `/v1/audit/overdue-disclosures?asOf=${asOf}`, { token: supervisor })).body.items.filter(
         (i: { caseId: string }) => i.caseId === caseId,
       );
-    // on 7 January it is not overdue: its last day is that day, no longer the 6th
-    expect(await overdue('2027-01-07')).toEqual([]);
-    expect(await overdue('2027-01-08')).toEqual([
-      expect.objectContaining({ dueBy: '2027-01-07', status: 'overdue', daysOverdue: 1 }),
+    // on 8 January it is not overdue: its last day is that day, no longer the 7th
+    expect(await overdue('2027-01-08')).toEqual([]);
+    expect(await overdue('2027-01-09')).toEqual([
+      expect.objectContaining({ dueBy: '2027-01-08', status: 'overdue', daysOverdue: 1 }),
     ]);
   });
 
   it('when the year is recorded after a review request counted its time limit on weekdays only, then the reads count it again', async () => {
     await t.service.readModelsCaughtUp();
     const file = await t.call('GET', `/v1/cases/${REVIEW_CASE}`, { token: officer });
-    // 1 to 3 January are holidays now: the fifth working day from Monday 28 December is Tuesday 5 January
-    expect(file.body.reviewDeadline).toMatchObject({ requestedOn: '2026-12-28', workingDays: 5, dueBy: '2027-01-05' });
+    // 1 to 4 January are holidays now: the fifth working day from Monday 28 December is Wednesday 6 January
+    expect(file.body.reviewDeadline).toMatchObject({ requestedOn: '2026-12-28', workingDays: 5, dueBy: '2027-01-06' });
     const supervisor = t.token('sam', AGENCY, ['supervisor']);
     const overdue = async (asOf: string) =>
       (await t.call('GET', `/v1/audit/overdue-reviews?asOf=${asOf}`, { token: supervisor })).body.items.filter(
         (i: { caseId: string }) => i.caseId === REVIEW_CASE,
       );
-    expect(await overdue('2027-01-05')).toEqual([]);
-    expect(await overdue('2027-01-06')).toEqual([
-      expect.objectContaining({ dueBy: '2027-01-05', status: 'overdue', daysOverdue: 1 }),
+    expect(await overdue('2027-01-06')).toEqual([]);
+    expect(await overdue('2027-01-07')).toEqual([
+      expect.objectContaining({ dueBy: '2027-01-06', status: 'overdue', daysOverdue: 1 }),
     ]);
   });
 

@@ -10,7 +10,12 @@ import { testSigner } from '../support/events.js';
 const clock: Clock = { now: () => new Date('2026-12-02T02:00:00Z') };
 const admin = { sub: 'head', agency: 'county-justice', roles: ['admin' as const] };
 const SHIPPED = { years: { 2026: { holidays: [], workdays: [] } } };
-const YEAR_2027 = { source: 'a notice', holidays: [{ name: '元旦', days: ['2027-01-01'] }], workdays: [] };
+/** This test's 2027: New Year's Day and a day in lieu on Monday 4 January, which only the notice can say. */
+const YEAR_2027 = {
+  source: 'a notice',
+  holidays: [{ name: '元旦', days: ['2027-01-01', '2027-01-04'] }],
+  workdays: [],
+};
 const YEAR_2028 = { source: 'a notice', holidays: [{ name: '元旦', days: ['2028-01-01'] }], workdays: [] };
 
 async function eventually(check: () => boolean): Promise<void> {
@@ -40,13 +45,14 @@ describe('the working-day calendar on two replicas of one log', () => {
     const [here, there] = stores.map((events) => new WorkingDayCalendars({ events, signer, clock }, SHIPPED, keeper));
     await here!.start(stop.signal);
     await there!.start(stop.signal);
-    expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-01', basis: 'weekdays_only' });
+    // before the notice: weekdays less 1 January (a statutory holiday of fixed date)
+    expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', basis: 'weekdays_only' });
 
     const result = await here!.record(admin, 2027, YEAR_2027, '0193a000-0000-7000-8000-000000000001');
     expect(here!.year(2027)?.basis).toBe('recorded');
     await eventually(() => there!.covers('2027-01-01'));
 
-    expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', basis: 'official_schedule' });
+    expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-05', basis: 'official_schedule' });
     expect(there!.year(2027)).toMatchObject({ basis: 'recorded', recorded: { eventId: result.events[0]!.id } });
     // a replica started afterwards reads it from the stream, even when the calendar is now kept by another
     // agency, or by none: what was recorded stays recorded

@@ -1,7 +1,8 @@
 /**
  * Working days of mainland China: Monday to Friday, minus the public holidays, plus the official make-up
  * working days (调休), from the State Council's annual notices (`cn-official-schedule.json`, replaceable by a
- * deployment). Outside the years the data covers, Monday to Friday, and results say so.
+ * deployment). Outside the years the data covers, Monday to Friday less the statutory holidays of fixed date
+ * (1 January, 1–2 May, 1–3 October), and results say so (`weekdays_only`).
  *
  * Dates are calendar dates `YYYY-MM-DD` in the agency's local time; no clock is read here.
  */
@@ -35,6 +36,14 @@ export interface WorkingDayCalendar {
   workingDaysBetween(from: string, to: string): number;
   readonly coveredYears: readonly number[];
 }
+
+/**
+ * The statutory holidays whose dates never move (《全国年节及纪念日放假办法》, as revised in 2024, in force from 2025):
+ * New Year's Day (1 January), Labour Day (1 and 2 May) and National Day (1 to 3 October), as MM-DD. In a year the
+ * official schedule does not cover yet, they are not working days; the holidays of the lunar calendar and the
+ * make-up working days (调休) are known only from the year's notice.
+ */
+const FIXED_HOLIDAYS: ReadonlySet<string> = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -88,6 +97,8 @@ export function workingDayCalendar(data: ScheduleData): WorkingDayCalendar {
   const isWorking = (day: number): boolean => {
     if (workdays.has(day)) return true;
     if (holidays.has(day)) return false;
+    // a year the schedule does not cover: its statutory holidays of fixed date are known all the same
+    if (!covered.has(yearOf(day)) && FIXED_HOLIDAYS.has(fromDayNumber(day).slice(5))) return false;
     const weekday = new Date(day * DAY_MS).getUTCDay();
     return weekday !== 0 && weekday !== 6;
   };

@@ -46,6 +46,17 @@ describe('the working-day calendar', () => {
     expect(calendar.covers(`${year + 1}-06-01`)).toBe(false);
   });
 
+  it('when a year is not covered, then its statutory holidays of fixed date are still not working days', () => {
+    // 2027 (no notice yet): Friday 1 January and Friday 1 October are off; Monday 3 May (the holiday fell on the
+    // weekend; any day in lieu comes with the notice) and Monday 4 January are working days
+    const days = ['2027-01-01', '2027-01-04', '2027-05-03', '2027-10-01', '2027-10-04'];
+    expect(days.map((d) => calendar.isWorkingDay(d))).toEqual([false, true, true, false, true]);
+    // a decision of Friday 2026-12-04, 20 working days: 1 January 2027 is not one of them
+    expect(calendar.addWorkingDays('2026-12-04', 20)).toEqual({ date: '2027-01-04', basis: 'weekdays_only' });
+    // the covered years keep their notices' days (1 May 2019 was a holiday, 5 May a make-up working Sunday)
+    expect(calendar.isWorkingDay('2019-05-01')).toBe(false);
+  });
+
   it('when counting working days between two dates, then the first is not counted and the last is', () => {
     expect(calendar.workingDaysBetween('2019-09-27', '2019-10-12')).toBe(7);
     expect(calendar.workingDaysBetween('2019-09-27', '2019-10-11')).toBe(6);
