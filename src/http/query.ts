@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { toDayNumber } from '../domain/calendar/working-days.js';
 import type { Paging } from '../app/read-pages.js';
+import { hasLoneSurrogate } from '../ledger/canonical-json.js';
 import { InvalidQuery } from './validation.js';
 import { ID_PATTERN } from '../domain/streams.js';
 import { notFound } from '../domain/errors.js';
@@ -25,6 +26,24 @@ export function single(value: unknown, name: string): string | undefined {
   }
   if (value.length > MAX_QUERY_VALUE) throw new InvalidQuery(`${name} must be at most ${MAX_QUERY_VALUE} characters`);
   return value;
+}
+
+/**
+ * `?purpose=`: why a record is retrieved, as a page's form sends it (a browser cannot send the `x-purpose` header),
+ * kept in the access record as that header's value is: at most 200 characters, control characters as spaces; an
+ * empty one is none.
+ */
+export function queryPurpose(req: Request): string | undefined {
+  const raw = req.query.purpose;
+  if (raw === undefined || raw === '') return undefined;
+  const text = single(raw, 'purpose')!;
+  if (hasLoneSurrogate(text)) throw new InvalidQuery('purpose is not valid text');
+  // cut by code points: cutting a surrogate pair in two would leave text that cannot be signed
+  const plain = Array.from(text, (c) => (c < ' ' || c === '\u007f' ? ' ' : c))
+    .join('')
+    .trim();
+  const cut = Array.from(plain).slice(0, 200).join('');
+  return cut === '' ? undefined : cut;
 }
 
 /** An identifier: a case, agency, item or officer id. */

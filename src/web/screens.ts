@@ -9,7 +9,7 @@ import type { RegistryService } from '../app/registry-service.js';
 import type { SupervisionReads } from '../app/supervision-reads.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
-import { id, single, year } from '../http/query.js';
+import { id, queryPurpose, single, year } from '../http/query.js';
 import { sendBundle } from '../http/bundle-api.js';
 import { consistencyOf } from '../http/consistency.js';
 import { sendMedium } from '../http/media-api.js';
@@ -151,7 +151,8 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const consistentWith = consistencyOf(req);
-    const why = purpose(req);
+    // the header integrations send (x-purpose), or the page's own form (?purpose=), which a browser can send
+    const why = purpose(req) ?? queryPurpose(req);
     const accessAfter = single(req.query.accessCursor === '' ? undefined : req.query.accessCursor, 'accessCursor');
     const where = caseOfPath(req);
     // A supervisor's trail is read before the file, so that a cursor that is not one (malformed) is refused (400)

@@ -65,6 +65,23 @@ describe("the case page's access trail a page at a time", () => {
     expect(purposes).not.toContain('bad-cursor');
   });
 
+  it("when the page's form states why the file is read, then that retrieval is recorded with it and the trail shows it", async () => {
+    const first = await page(f, CASE_PAGE, f.sam);
+    // the form a browser can send (it cannot send the x-purpose header), back to the same page
+    expect(first.text).toMatch(/<form method="get" action="\/cases\/[^"]+\/ac-1" class="purpose">/);
+    expect(first.text).toContain('<label for="purpose">调阅事由</label>');
+    const stated = await page(f, `${CASE_PAGE}?purpose=${encodeURIComponent('执法监督检查：\n调阅案卷')}`, f.sam);
+    expect(stated.status).toBe(200);
+    expect(await f.t.service.readModelsCaughtUp()).toBe(true);
+    const trail = await f.t.call('GET', `/v1/audit/access?caseId=ac-1&sub=sam&limit=100`, { token: f.sam });
+    const purposes = (trail.body.items as { purpose?: string }[]).map((i) => i.purpose);
+    // control characters read as spaces; an empty purpose is none
+    expect(purposes).toContain('执法监督检查： 调阅案卷');
+    const again = await page(f, CASE_PAGE, f.sam);
+    expect(again.text).toContain('：执法监督检查： 调阅案卷</td>');
+    expect((await page(f, `${CASE_PAGE}?purpose=`, f.sam)).status).toBe(200);
+  });
+
   it("when the case is outside the reader's scope, then 404 whatever the access cursor, never 403", async () => {
     const opened = await f.t.call('POST', '/v1/cases', {
       token: f.olga,

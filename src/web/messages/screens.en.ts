@@ -61,6 +61,10 @@ export const SCREENS_EN: ScreensMessages = {
   'case.media.bytes': '{size} bytes',
   'case.access': 'Who accessed the file',
   'case.access.note': 'The access trail is shown to supervisors; every opening of this file is recorded.',
+  'case.access.purpose': 'Purpose of this retrieval',
+  'case.access.purposeHint':
+    'Why the file is read (a supervision check, a case-file evaluation, a complaint): recorded with this retrieval in the access trail.',
+  'case.access.purposeSubmit': 'Record the purpose and open the file',
   'case.access.none': 'No access recorded yet.',
   'case.access.who': 'Reader',
   'case.access.when': 'When',

@@ -153,6 +153,12 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
               </table>`
       }
       ${access?.more ?? ''}
+      <form method="get" action="${caseHref(file)}" class="purpose">
+        <label for="purpose">${ctx.t('case.access.purpose')}</label>
+        <input id="purpose" name="purpose" maxlength="200" required aria-describedby="purpose-hint" />
+        <p id="purpose-hint" class="hint">${ctx.t('case.access.purposeHint')}</p>
+        <button type="submit">${ctx.t('case.access.purposeSubmit')}</button>
+      </form>
     </section>
     <section aria-labelledby="actions">
       <h2 id="actions">${ctx.t('case.actions')}</h2>
