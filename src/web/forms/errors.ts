@@ -214,7 +214,13 @@ export function formErrorOf(
   const variant = VARIANTS_OF_CODE[err.code]?.find((details) =>
     details.every((d) => params[d] !== undefined || err.details[d] === true),
   );
-  const key = (variant === undefined ? `rule.${err.code}` : `rule.${err.code}.${variant.join('.')}`) as MessageKey;
+  const key = (
+    err.code === 'legal_review_required' && reviewStanding(err.details.reviewed) !== undefined
+      ? `rule.legal_review_required.${reviewStanding(err.details.reviewed)!}`
+      : variant === undefined
+        ? `rule.${err.code}`
+        : `rule.${err.code}.${variant.join('.')}`
+  ) as MessageKey;
   // a code with no sentence of its own falls back to `rule.other` below
   const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);
   // a decision's member, or the same member of a proposal (`data.proposed.…`); else the member the refusal names
@@ -249,4 +255,19 @@ export function formErrors(
       return next(err);
     return render(err, req, res); // a render that fails (rejects) goes on to the error pages
   };
+}
+
+/**
+ * Where the latest legal review leaves a refused major decision (`legal_review_required`'s `reviewed`), for the
+ * sentence saying what to do next: none asked for yet, returned for supplement (补充后重新提请), not passed (the head may
+ * coordinate, 协调), or not passed and the head upheld the review; undefined where a review passed another proposal
+ * (the general sentence: decide what was reviewed).
+ */
+function reviewStanding(reviewed: unknown): 'none' | 'returned' | 'rejected' | 'review_upheld' | undefined {
+  if (reviewed === null) return 'none';
+  const { outcome, resolution } = (reviewed ?? {}) as { outcome?: unknown; resolution?: unknown };
+  if (outcome === 'returned') return 'returned';
+  if (outcome === 'rejected' && resolution === undefined) return 'rejected';
+  if (outcome === 'rejected' && resolution === 'review_upheld') return 'review_upheld';
+  return undefined;
 }

@@ -256,6 +256,14 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.recording_target_unknown': 'The act this recording belongs to is not part of this case; choose it again.',
   'rule.legal_review_required':
     'This is a major decision: it needs an approved legal review of the same proposed decision first.',
+  'rule.legal_review_required.none':
+    'This is a major decision and no legal review has been asked for: request one; the decision follows once it passes.',
+  'rule.legal_review_required.returned':
+    'The legal review returned the file for supplement: supplement it and request the review again; the decision follows once it passes.',
+  'rule.legal_review_required.rejected':
+    'The legal review did not pass the proposal: the agency head may settle the disagreement, or change the proposal and request a new review.',
+  'rule.legal_review_required.review_upheld':
+    'The agency head upheld the review opinion: the proposal as it was cannot be decided; change it and request a new review.',
   'rule.reviewer_not_independent':
     'Whoever handled the case (its officers, those named by its acts, whoever requested the review) cannot review it.',
   'rule.review_inconsistent': 'To approve, the first nine checks must all be met and no criminal referral needed.',

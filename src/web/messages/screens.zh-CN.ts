@@ -250,6 +250,12 @@ export const SCREENS_ZH_CN = {
     '须附全程音频或视频记录：所附文件（{attached}）不是音频或视频。请上传录音或录像；误传的文件可取消勾选。',
   'rule.recording_target_unknown': '记录所关联的执法行为不在本案中，请重新选择。',
   'rule.legal_review_required': '本案属重大执法决定：须经法制审核通过，且决定与审核通过的拟作决定一致，方可作出决定。',
+  'rule.legal_review_required.none': '本案属重大执法决定，尚未经法制审核：请先提请法制审核，审核通过后方可作出决定。',
+  'rule.legal_review_required.returned': '法制审核已退回补充：请补充材料后重新提请法制审核，审核通过后方可作出决定。',
+  'rule.legal_review_required.rejected':
+    '法制审核未通过（不同意拟处理意见）：可由机关负责人作出协调决定，或修改拟处理意见后重新提请法制审核。',
+  'rule.legal_review_required.review_upheld':
+    '机关负责人已协调决定采纳审核意见：不得按原拟处理意见作出决定；请修改拟处理意见后重新提请法制审核。',
   'rule.reviewer_not_independent': '参与承办本案的人员（承办人员、参与执法行为的人员、提请审核的人员）不能审核本案。',
   'rule.review_inconsistent': '审核通过时，前九项审核内容须全部符合，且无需移送司法机关。',
   'rule.review_inconsistent.failed': '审核通过时，前九项审核内容须全部符合，且无需移送司法机关；不符合的是：{failed}。',

@@ -40,6 +40,25 @@ describe('the words of a refused form', () => {
     expect(formErrorOf(zh, refused({ detail: 'x', ...fault }), FIELDS)).toMatchObject({ message });
   });
 
+  it.each([
+    [null, '尚未经法制审核：请先提请法制审核'],
+    [{ outcome: 'returned' }, '法制审核已退回补充：请补充材料后重新提请法制审核'],
+    [{ outcome: 'rejected' }, '可由机关负责人作出协调决定，或修改拟处理意见后重新提请法制审核'],
+    [{ outcome: 'rejected', resolution: 'review_upheld' }, '不得按原拟处理意见作出决定'],
+    [{ outcome: 'approved' }, '决定与审核通过的拟作决定一致'],
+    [{ outcome: 'rejected', resolution: 'proposal_upheld' }, '决定与审核通过的拟作决定一致'],
+  ])(
+    'when a major decision is refused with the latest review %j, then the form says what to do next',
+    (reviewed, said) => {
+      const refusal = new RuleViolation('legal_review_required', 409, 'a major decision needs a passed legal review', {
+        reviewed,
+      });
+      expect(formErrorOf(zh, refusal, FIELDS).message).toContain(said);
+      // and in English, a sentence of its own for each
+      expect(formErrorOf(en, refusal, FIELDS).message).not.toMatch(/^rule\./);
+    },
+  );
+
   it('when several fields are wrong, then each is named once, in the order of the form', () => {
     const error = formErrorOf(
       zh,
