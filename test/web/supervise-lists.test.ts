@@ -59,6 +59,25 @@ describe('the supervision lists in full', () => {
     expect(first.text).toContain('<a href="/supervise">返回执法监督</a>');
   });
 
+  it('when a past day is asked, then the list is the one that day gave, as the API answers it, and its links keep the day', async () => {
+    const asOf = '2026-01-20';
+    const res = await page(f, `/supervise/lists/overdue-disclosures?asOf=${asOf}`, f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`截至 ${asOf}`);
+    expect(res.text).toContain(`<input type="date" name="asOf" value="${asOf}"`);
+    const api = await f.t.call('GET', `/v1/audit/overdue-disclosures?asOf=${asOf}&limit=50`, { token: f.sam });
+    const due = (api.body.items as { caseId: string }[]).map((i) => i.caseId).filter((id) => id.startsWith('late-'));
+    // on 20 January only the decisions due before it are overdue: fewer than all of them, and the same ones
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.length).toBeLessThan(LATE);
+    expect(caseIdsIn(res.text)).toEqual(due);
+    expect(res.text).toContain(`/supervise/lists/overdue-disclosures?asOf=${asOf}&amp;format=csv`);
+    // a list of no day takes none
+    expect((await page(f, `/supervise/lists/missing-recordings?asOf=${asOf}`, f.sam)).text).not.toContain(
+      'name="asOf"',
+    );
+  });
+
   it("when the page is asked as a CSV file, then the browser downloads the API's file of the same rows, with the next page linked", async () => {
     const first = await page(f, '/supervise/lists/overdue-disclosures?limit=5', f.sam);
     const href = /<a href="([^"]+)" download>下载本页的数据文件/.exec(first.text)?.[1]?.replace(/&amp;/g, '&');

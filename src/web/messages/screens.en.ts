@@ -335,6 +335,7 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.allAgencies': 'All supervised agencies',
   'supervise.year': 'Year',
   'supervise.show': 'Show',
+  'supervise.list.asOf': 'As of',
   'supervise.asOf': 'As of {asOf} ({who})',
   'supervise.overdue': 'Decisions not published in time',
   'supervise.missing': 'Acts missing their recording',

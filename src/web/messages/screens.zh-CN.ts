@@ -317,6 +317,7 @@ export const SCREENS_ZH_CN = {
   'supervise.allAgencies': '全部监督对象',
   'supervise.year': '年度',
   'supervise.show': '查看',
+  'supervise.list.asOf': '截至日期',
   'supervise.asOf': '截至 {asOf}（{who}）',
   'supervise.overdue': '未按期公示的执法决定',
   'supervise.missing': '缺少音像记录的执法行为',

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { given } from './paging.js';
 import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { id, limitOf, single } from '../../http/query.js';
+import { asOfDay, id, limitOf, single } from '../../http/query.js';
 import { SUPERVISION_TABLES, type ListTable } from '../../http/supervision-csv.js';
 import { sendList } from '../../http/supervision-api.js';
 import { notFound } from '../../domain/errors.js';
@@ -36,7 +36,8 @@ export const SUPERVISION_LIST_ROWS = 50;
 export const MAX_SUPERVISION_LIST_ROWS = 200;
 
 type Reads = Pick<SupervisionReads, 'overdueDisclosures' | 'overdueReviews' | 'missingRecordings' | 'majorDecisions'>;
-type Query = Parameters<SupervisionReads['missingRecordings']>[0];
+/** A list's query: the lists of what is due (`dated`) are answered as of a day, `?asOf=` as the API takes it. */
+type Query = Parameters<SupervisionReads['missingRecordings']>[0] & { readonly asOf?: string };
 type Paging = Parameters<SupervisionReads['missingRecordings']>[1];
 
 interface ListPage {
@@ -58,18 +59,22 @@ const LISTS: Record<
      * in which its times are shown.
      */
     readonly columns: (ctx: PageContext, utcOffsetOf: (agency: string) => number) => TableColumn<never>[];
+    /** Answered as of a day (`?asOf=`, today by default): what is due, overdue or late is of a day. */
+    readonly dated?: true;
   }
 > = {
   'overdue-disclosures': {
     csv: SUPERVISION_TABLES.overdueDisclosures,
     title: 'supervise.overdue',
     read: (reads, query, paging) => reads.overdueDisclosures(query, paging),
+    dated: true,
     columns: (ctx) => overdueDisclosuresColumns(ctx),
   },
   'overdue-reviews': {
     csv: SUPERVISION_TABLES.overdueReviews,
     title: 'supervise.overdueReviews',
     read: (reads, query, paging) => reads.overdueReviews(query, paging),
+    dated: true,
     columns: (ctx) => overdueReviewsColumns(ctx),
   },
   'missing-recordings': {
@@ -109,7 +114,14 @@ export function registerSupervisionListPages(
     const cursor = single(given(req.query.cursor), 'cursor');
     const limit = limitOf(given(req.query.limit), { max: MAX_SUPERVISION_LIST_ROWS, fallback: SUPERVISION_LIST_ROWS });
     const spec = LISTS[list];
-    const query = { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) };
+    // a past day's list is the one the day gave (the API's `asOf`); the other lists are of no day
+    const asOf = spec.dated ? asOfDay(given(req.query.asOf)) : undefined;
+    const query = {
+      principal,
+      ...listingOf(req, res),
+      ...(agency === undefined ? {} : { agency }),
+      ...(asOf === undefined ? {} : { asOf }),
+    };
     const columns = spec.columns(ctx, deps.utcOffsetOf) as TableColumn<unknown>[];
     // the whole list as the page shows it, for a spreadsheet (`?format=sheet`), from its first row
     if (format === 'sheet') {
@@ -130,6 +142,7 @@ export function registerSupervisionListPages(
     const path = `/supervise/lists/${list}`;
     const params = {
       ...(agency === undefined ? {} : { agency }),
+      ...(asOf === undefined ? {} : { asOf }),
       ...(limit === SUPERVISION_LIST_ROWS ? {} : { limit: String(limit) }),
       ...(cursor === undefined ? {} : { cursor }),
     };
@@ -140,6 +153,12 @@ export function registerSupervisionListPages(
         ${page.asOf === undefined ? '' : html`<p class="muted">${ctx.t('superviseReviews.asOf', { asOf: page.asOf })}</p>`}
         <form class="filters" method="get" action="${path}">
           ${agencySelect(ctx, filterAgencies(principal), agency)}
+          ${
+            spec.dated &&
+            html`<label
+              >${ctx.t('supervise.list.asOf')} <input type="date" name="asOf" value="${asOf ?? page.asOf ?? ''}"
+            /></label>`
+          }
           <button type="submit">${ctx.t('supervise.show')}</button>
         </form>
         ${columnTable(
