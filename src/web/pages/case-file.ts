@@ -49,10 +49,23 @@ export function enteredLate(timeline: readonly { readonly occurredAt: string }[]
   let latest = -Infinity;
   return timeline.map((t) => {
     const at = Date.parse(t.occurredAt);
-    const late = at < latest;
+    // to the precision the act states its time in: an act stated to the minute or the second is not before one
+    // stamped within that minute or second (an opening the service stamps to the millisecond)
+    const unit = statedUnitMs(t.occurredAt);
+    const late = Math.floor(at / unit) < Math.floor(latest / unit);
     latest = Math.max(latest, at);
     return late;
   });
+}
+
+/**
+ * The unit a time is stated in, in milliseconds: a minute (`…T15:00+08:00`, or `…T15:00:00+08:00` as the portal's
+ * forms write a minute typed), a second, or finer.
+ */
+function statedUnitMs(time: string): number {
+  const clock = /T\d\d:\d\d(?::(\d\d))?(\.\d+)?/.exec(time);
+  if (!clock || ((clock[1] === undefined || clock[1] === '00') && clock[2] === undefined)) return 60_000;
+  return clock[2] === undefined ? 1_000 : 1;
 }
 
 /** The case file (案卷) page: facts, checklist, decision, reviews, the acts in order, the media, who read it. */

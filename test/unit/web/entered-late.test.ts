@@ -17,4 +17,17 @@ describe('acts entered after acts that took place later', () => {
     ).toEqual([false, false, true, false, true]);
     expect(enteredLate([])).toEqual([]);
   });
+
+  it('when an act is stated to the second or the minute of one stamped finer, then it is not marked as before it', () => {
+    const at = (t: string) => ({ occurredAt: t });
+    // the opening stamped to the millisecond; acts stated in its second, or its minute as the portal's forms do
+    const opening = at('2026-03-02T01:30:27.481Z');
+    const stated = ['2026-03-02T09:30:27+08:00', '2026-03-02T09:30+08:00', '2026-03-02T09:30:00+08:00'];
+    expect(enteredLate([opening, ...stated.map(at)])).toEqual([false, false, false, false]);
+    // a second or a minute before is before
+    expect(enteredLate([opening, at('2026-03-02T09:30:26+08:00')])).toEqual([false, true]);
+    expect(enteredLate([opening, at('2026-03-02T09:29+08:00')])).toEqual([false, true]);
+    // stated to the millisecond: compared to the millisecond
+    expect(enteredLate([opening, at('2026-03-02T01:30:27.480Z')])).toEqual([false, true]);
+  });
 });
