@@ -130,7 +130,7 @@ describe('the supervision lists in full', () => {
     for (const [list, heads] of [
       ['overdue-reviews', ['案件编号', '执法机关']],
       ['missing-recordings', ['案件编号', '执法机关']],
-      ['major-decisions', ['案件编号', '执法机关', '决定类型']],
+      ['major-decisions', ['案件编号', '执法机关', '决定类型', '罚款金额（元）']],
     ] as const) {
       const sheet = await page(f, `/supervise/lists/${list}?format=sheet&agency=${AGENCY}`, f.sam);
       expect({ list, status: sheet.status }).toEqual({ list, status: 200 });

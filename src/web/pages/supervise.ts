@@ -8,7 +8,7 @@ import { barChart } from './chart.js';
 import { agencySelect, withAgency } from './supervision-screen.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
-import { agencyName, bracketed, label, listSeparator, localDate, yuan } from './labels.js';
+import { agencyName, bracketed, label, listSeparator, localDate, yuan, yuanNumber } from './labels.js';
 import { columnTable, dataTable, type TableColumn } from './data-table.js';
 import { overdueReviewsSection, type OverdueReviews } from './supervise-reviews.js';
 
@@ -212,6 +212,11 @@ export function majorDecisionsColumns(ctx: PageContext): TableColumn<Dashboard['
         [label(ctx, 'decision', m.decision.decisionType), m.decision.fineFen > 0 ? yuan(m.decision.fineFen) : '']
           .filter((part) => part !== '')
           .join(' '),
+      // in the spreadsheet, the type apart from the fine, a number of yuan it adds up
+      sheet: [
+        { head: 'case.decision.type', text: (m) => label(ctx, 'decision', m.decision.decisionType) },
+        { head: 'quality.sheet.fineYuan', text: (m) => yuanNumber(m.decision.fineFen) },
+      ],
     },
     { head: 'case.decision.decidedOn', text: (m) => m.decision.decidedOn },
     {
