@@ -154,17 +154,24 @@ export class CaseFileReads {
     paging: Paging,
   ) {
     await caughtUp(this.deps.runner, query.consistentWith);
+    const today = this.deps.today(query.principal.agency);
     const page = filledPage<
       CaseSummaryDoc,
-      ReturnType<typeof summaryOf> & { proposal?: CaseSummaryDoc['state']['proposal'] }
+      ReturnType<typeof summaryOf> & { proposal?: CaseSummaryDoc['state']['proposal']; reviewDeadline?: ReviewDeadline }
     >(
       this.deps.readModels,
       CASES,
       { where: { agency: query.principal.agency, status: 'open' }, orderBy: 'lastActivityOn', direction: 'desc' },
-      (doc) =>
-        doc.state.reviewPending
-          ? { ...summaryOf(doc), ...(doc.state.proposal ? { proposal: doc.state.proposal } : {}) }
-          : undefined,
+      (doc) => {
+        if (!doc.state.reviewPending) return undefined;
+        // the review's last day, as the case file shows it (counted again on the calendar as it is now)
+        const deadline = reviewDeadlineView(withSettledDueBy(doc, this.deps.calendar), today);
+        return {
+          ...summaryOf(doc),
+          ...(doc.state.proposal ? { proposal: doc.state.proposal } : {}),
+          ...(deadline ? { reviewDeadline: deadline } : {}),
+        };
+      },
       paging,
     );
     await recordListing(this.deps.reads, query, 'list_reviews', page.items);

@@ -408,6 +408,10 @@ describe('legal review from the portal', () => {
     expect(queue.status).toBe(200);
     expect(queue.text).toContain(`href="/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted"`);
     expect(queue.text).toContain('¥20,000.00');
+    // each pending review with its last day, as the request recorded it, and where it stands
+    const dueBy = (await caseEvents('wf-3')).at(-1)!.data.reviewDueBy as string;
+    const row = queue.text.slice(queue.text.indexOf(`/cases/${AGENCY}/wf-3`));
+    expect(row).toMatch(new RegExp(`审核期限[^<]*${dueBy}`));
     const form = await page(f, `/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted`, f.rita);
     expect(form.text).toContain('<legend>审核内容（逐项核对）</legend>');
     expect(form.text).toContain('执法主体合法');

@@ -14,6 +14,8 @@ export interface CaseRow {
   readonly openedOn: string;
   readonly major: boolean;
   readonly proposal?: { readonly decisionType: string; readonly fineFen?: number; readonly legalBasis: string };
+  /** A review queue's row: the pending review's last day and where it stands today. */
+  readonly reviewDeadline?: { readonly dueBy: string; readonly workingDays: number; readonly status: string };
 }
 
 /**
@@ -82,6 +84,16 @@ export function reviewQueueMain(ctx: PageContext, pending: readonly CaseRow[], m
                     html`<p>
                       ${ctx.t('review.queue.proposal')}${colon(ctx)}${label(ctx, 'decision', c.proposal.decisionType)}
                       ${c.proposal.fineFen ? yuan(c.proposal.fineFen) : ''} · ${c.proposal.legalBasis}
+                    </p>`
+                  }
+                  ${
+                    c.reviewDeadline &&
+                    html`<p class="timeliness-${c.reviewDeadline.status}">
+                      ${ctx.t('case.reviewLimit.dueBy')}${colon(ctx)}${ctx.t('case.reviewLimit.days', {
+                        dueBy: c.reviewDeadline.dueBy,
+                        days: c.reviewDeadline.workingDays,
+                      })}
+                      <strong>${label(ctx, 'reviewTimeliness', c.reviewDeadline.status)}</strong>
                     </p>`
                   }
                   <p><a href="${actFormHref(c, 'LegalReviewCompleted')}">${ctx.t('review.queue.review')}</a></p>
