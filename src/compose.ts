@@ -804,6 +804,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     utcOffsetOf: agencyOffset,
     projectionNames: projections.map((projection) => projection.name),
     calendar,
+    statisticsPublishedOn: async (agency, year) =>
+      (await registryService.statisticsPublication(agency, year)).publishedOn,
     ...attested,
   });
   const publicReads = new PublicReads({ readModels, runner, ...attested, names: personal });
@@ -925,7 +927,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       clock,
       files,
     }),
-    registryApi({ registry: registryService, verify, validate, newId, limited: publicLimit }),
+    registryApi({
+      registry: registryService,
+      verify,
+      validate,
+      newId,
+      limited: publicLimit,
+      today: (agency) => dateAtOffset(clock.now(), agencyOffset(agency)),
+    }),
     agencyApi({ profiles: agencyProfiles, verify, validate, newId, limited: publicLimit }),
     reviewCatalogueApi({ catalogues: reviewCatalogues, verify, validate, newId, limited: publicLimit }),
     inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),

@@ -23,6 +23,12 @@ import {
   type BenchmarkSet,
 } from '../domain/registry/benchmarks.js';
 import { REVIEW_WORKING_DAYS } from '../domain/case/review-limits.js';
+import { publicationDeadline } from '../domain/statistics.js';
+import {
+  statisticsPublicationDecider,
+  statisticsPublicationStream,
+  type StatisticsPublicationEvent,
+} from '../domain/registry/statistics-publication.js';
 import {
   reviewSettingsDecider,
   reviewSettingsStream,
@@ -113,6 +119,48 @@ export class RegistryService {
         },
       },
     );
+  }
+
+  /**
+   * Records that the actor's agency published its statistics of `year` (每年1月20日前公开), on a day by `today` (the
+   * agency's): a signed `StatisticsPublished`, once per year.
+   */
+  recordStatisticsPublication(
+    actor: Actor,
+    body: { agency: string; year: number; publishedOn: string; url?: string; today: string },
+    eventId: string,
+  ): Promise<CommandResult> {
+    const codec = registryCodec<StatisticsPublicationEvent>(this.deps.clock, actor);
+    const command = { type: 'RecordStatisticsPublication' as const, actor, ...body };
+    const { year, publishedOn, url } = body;
+    const data = { year, publishedOn, ...(url === undefined ? {} : { url }) };
+    return handleCommand(
+      this.deps,
+      statisticsPublicationStream(actor.agency, year),
+      statisticsPublicationDecider,
+      codec,
+      command,
+      { eventId, sameRequest: recording('StatisticsPublished', data) },
+    );
+  }
+
+  /** Whether and when an agency recorded publishing its statistics of `year`: read from its signed stream. */
+  async statisticsPublication(agency: string, year: number) {
+    const [recorded] = await this.deps.events.readStream(statisticsPublicationStream(agency, year));
+    const data = recorded?.event.data as StatisticsPublicationEvent['data'] | undefined;
+    return {
+      agency,
+      year,
+      deadline: publicationDeadline(year),
+      ...(data && recorded
+        ? {
+            publishedOn: data.publishedOn,
+            ...(data.url === undefined ? {} : { url: data.url }),
+            eventId: recorded.event.id,
+            recordedAt: recorded.event.recordedAt,
+          }
+        : {}),
+    };
   }
 
   /** Sets the review time limit of the actor's agency (审核时限): a signed `ReviewSettingsSet`. */

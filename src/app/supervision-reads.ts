@@ -60,6 +60,8 @@ export interface SupervisionReadsDependencies {
    * counted again (`withSettledDueBy`); without it, the last days as recorded.
    */
   readonly calendar?: WorkingDayCalendar;
+  /** The day an agency recorded publishing its statistics of a year (`StatisticsPublished`), if it did. */
+  readonly statisticsPublishedOn?: (agency: string, year: number) => Promise<string | undefined>;
 }
 
 /**
@@ -301,9 +303,15 @@ export class SupervisionReads {
       utcOffsetMinutes,
       ...(this.deps.calendar ? { calendar: this.deps.calendar } : {}),
     });
+    const publishedOn = await this.deps.statisticsPublishedOn?.(agency, query.year);
     return {
       ...statistics,
-      publication: { deadline: publicationDeadline(query.year), status: publicationStatus({ year: query.year, asOf }) },
+      publication: {
+        deadline: publicationDeadline(query.year),
+        status: publicationStatus({ year: query.year, asOf, ...(publishedOn === undefined ? {} : { publishedOn }) }),
+        // as the ledger stood on `asOf`: a publication recorded as of a later day is not shown
+        ...(publishedOn !== undefined && publishedOn <= asOf ? { publishedOn } : {}),
+      },
     };
   }
 

@@ -162,6 +162,60 @@ export function reviewOperations(p: OperationParts): Operation[] {
     },
     {
       method: 'GET',
+      path: '/v1/agencies/{agency}/statistics/{year}/publication',
+      operationId: 'getStatisticsPublication',
+      summary:
+        'Whether and when an agency recorded publishing its yearly enforcement statistics, due by 20 January of the next year (anyone)',
+      tag: 'public',
+      auth: false,
+      parameters: [
+        pathId('agency', 'The agency.', defs),
+        {
+          name: 'year',
+          in: 'path',
+          required: true,
+          description: 'The year of the statistics (2000 to 9998).',
+          schema: { type: 'integer', minimum: 2000, maximum: 9998 },
+        },
+        {
+          ...p.parameters.consistentWith,
+          description: 'Taken as on every read; the record is read from the log, so it never waits.',
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'The publication, or its deadline alone.',
+          content: json('response.statistics-publication'),
+        },
+        ...problems(400, 404, 429),
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/v1/agencies/{agency}/statistics/{year}/publication',
+      operationId: 'recordStatisticsPublication',
+      summary:
+        'Record the day the agency published its yearly enforcement statistics (公开上年度行政执法数据), and where (admin); a signed StatisticsPublished, once a year',
+      tag: 'registry',
+      parameters: [
+        pathId('agency', 'The admin’s agency.', defs),
+        {
+          name: 'year',
+          in: 'path',
+          required: true,
+          description: 'The year of the statistics (2000 to 9998).',
+          schema: { type: 'integer', minimum: 2000, maximum: 9998 },
+        },
+        idempotencyKey,
+      ],
+      requestBody: jsonBody('command.record-statistics-publication'),
+      responses: {
+        ...written('The record', 'response.recording-write'),
+        ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+      },
+    },
+    {
+      method: 'GET',
       path: '/v1/agencies/{agency}/review-catalogue',
       operationId: 'getReviewCatalogue',
       summary:

@@ -397,6 +397,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Officer not registered',
     "An officer named is not registered in the case's agency (or, on a post information board, is not a current officer of the agency).",
   ),
+  statistics_publication_invalid: entry(
+    422,
+    'Statistics publication day out of range',
+    'The statistics of a year are published after the year ends, and a publication is recorded on or after the day it was made, not before.',
+  ),
+  statistics_published: entry(
+    409,
+    'Statistics publication recorded already',
+    "The publication of the agency's statistics of that year is recorded already: it is recorded once.",
+  ),
   review_deadline_invalid: entry(
     422,
     'Review time limit out of range',

@@ -15,6 +15,7 @@ import { pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
 import { reviewSettingsStream } from '../domain/registry/review-settings.js';
+import { statisticsPublicationStream } from '../domain/registry/statistics-publication.js';
 
 /** A key id in a path: 64 lowercase hex (docs/integrity.md §5); anything else names no key (`404 not_found`). */
 function keyIdParam(value: unknown): string {
@@ -29,10 +30,12 @@ export interface RegistryApiDependencies {
   readonly newId: () => string;
   /** The public routes' rate limit. */
   readonly limited: RequestHandler;
+  /** Today in an agency's calendar (the service clock at its UTC offset): a publication is recorded by then. */
+  readonly today: (agency: string) => string;
 }
 
 /** Registering and amending officers and enforcement items: the agency's admin. */
-export function registryApi({ registry, verify, validate, newId, limited }: RegistryApiDependencies): Router {
+export function registryApi({ registry, verify, validate, newId, limited, today }: RegistryApiDependencies): Router {
   const router = Router();
   const auth = authenticate(verify);
   const readJson = jsonBody();
@@ -152,6 +155,34 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     res.json({ code, agency: principal.agency, ...written(result) });
   });
 
+  router.get('/v1/agencies/:agency/statistics/:year/publication', limited, async (req, res) => {
+    consistencyOf(req); // checked, never waited for: the record comes from the log
+    res.json(await registry.statisticsPublication(pathId(req.params.agency, 'agency'), statisticsYear(req)));
+  });
+
+  router.put(
+    '/v1/agencies/:agency/statistics/:year/publication',
+    auth,
+    requireRoles('admin'),
+    readJson,
+    async (req, res) => {
+      const agency = pathId(req.params.agency, 'agency');
+      const year = statisticsYear(req);
+      validate('urn:evidence-ledger:schema:command:record-statistics-publication', req.body);
+      const body = req.body as { agency: string; publishedOn: string; url?: string };
+      if (body.agency !== agency) throw new InvalidBody('the body names another agency than the path');
+      const principal = principalOf(res);
+      const eventId = eventIdFor(req, principal, statisticsPublicationStream(principal.agency, year), newId);
+      const result = await registry.recordStatisticsPublication(
+        principal,
+        { ...body, year, today: today(principal.agency) },
+        eventId,
+      );
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ agency, year, ...written(result) });
+    },
+  );
+
   router.get('/v1/agencies/:agency/review-settings', limited, async (req, res) => {
     consistencyOf(req); // checked, never waited for: the settings come from the log
     res.json(await registry.reviewSettings(pathId(req.params.agency, 'agency')));
@@ -170,4 +201,12 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
   });
 
   return router;
+}
+
+/** The year of a statistics route: four digits, 2000 to 9998 (its deadline falls in the next year). */
+function statisticsYear(req: { params: Record<string, unknown> }): number {
+  const text = String(req.params.year);
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 2000 || year > 9998) throw notFound('no such year');
+  return year;
 }

@@ -607,6 +607,18 @@ const ROUTES: {
     request: jsonRoute(fc.constant({ agency: AGENCY, reviewWorkingDays: 7, reason: '本机关规定' })),
   },
   {
+    path: '/v1/agencies/{agency}/statistics/{year}/publication',
+    route: `/v1/agencies/${AGENCY}/statistics/2025/publication`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(
+      fc.record(
+        { agency: fc.constant(AGENCY), publishedOn: fc.constantFrom('2026-01-15', '2026-02-01'), url: fc.webUrl() },
+        { requiredKeys: ['agency', 'publishedOn'] },
+      ),
+    ),
+  },
+  {
     path: '/v1/agencies/{agency}/profile',
     route: `/v1/agencies/${AGENCY}/profile`,
     method: 'PUT',

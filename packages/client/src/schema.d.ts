@@ -990,6 +990,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies/{agency}/statistics/{year}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether and when an agency recorded publishing its yearly enforcement statistics, due by 20 January of the next year (anyone) */
+    get: operations['getStatisticsPublication'];
+    /** Record the day the agency published its yearly enforcement statistics (公开上年度行政执法数据), and where (admin); a signed StatisticsPublished, once a year */
+    put: operations['recordStatisticsPublication'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies/{agency}/review-catalogue': {
     parameters: {
       query?: never;
@@ -2646,6 +2664,17 @@ export interface components {
       inspectedOn: components['schemas']['defs']['$defs']['date'];
       caseId?: components['schemas']['defs']['$defs']['id'];
     };
+    /** PUT /v1/agencies/{agency}/statistics/{year}/publication: the day the agency published its yearly enforcement statistics (due by 20 January of the next year), and where */
+    'command.record-statistics-publication': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description The day the figures were published, in the agency's calendar: after the year ended, and not after today. */
+      publishedOn: components['schemas']['defs']['$defs']['date'];
+      /**
+       * Format: uri
+       * @description Where they are published (https).
+       */
+      url?: string;
+    };
     /** POST /v1/devices: a recording device (执法记录仪) of the agency and the officer who holds it */
     'command.register-device': {
       deviceId: components['schemas']['defs']['$defs']['id'];
@@ -3735,6 +3764,12 @@ export interface components {
       /** @description When the session would have expired (RFC 3339). */
       until: components['schemas']['defs']['$defs']['dateTime'];
     };
+    /** StatisticsPublished: the agency's yearly enforcement statistics were published on a day (and where), in the stream statspub-<agency>:<year> */
+    'event.StatisticsPublished': {
+      year: number;
+      publishedOn: components['schemas']['defs']['$defs']['date'];
+      url?: components['schemas']['command.record-statistics-publication']['url'];
+    };
     /** SubjectAmended: the changed members of the subject, and why */
     'event.SubjectAmended': {
       changes: {
@@ -4547,11 +4582,13 @@ export interface components {
       };
       caseFileEvaluations: components['schemas']['response.audit-statistics']['$defs']['caseFileEvaluations'];
       hearingsHeld: number;
-      /** @description The statistics of a year are published by 20 January of the next. */
+      /** @description The statistics of a year are published by 20 January of the next: as the agency's admin recorded it (PUT /v1/agencies/{agency}/statistics/{year}/publication), due or overdue while it has not. */
       publication: {
         deadline: components['schemas']['defs']['$defs']['date'];
         /** @enum {unknown} */
         status: 'published_on_time' | 'published_late' | 'due' | 'overdue';
+        /** @description The day the publication was recorded to have been made, when it was by asOf. */
+        publishedOn?: components['schemas']['defs']['$defs']['date'];
       };
       $defs: {
         counts: {
@@ -5691,6 +5728,8 @@ export interface components {
       agency?: components['schemas']['defs']['$defs']['id'];
       /** @description The version of the recording list this write published. */
       version?: number;
+      /** @description The year of a statistics publication this write recorded. */
+      year?: number;
       deviceId?: components['schemas']['defs']['$defs']['id'];
       revision: components['schemas']['response.write-result']['revision'];
       position: components['schemas']['response.write-result']['position'];
@@ -5759,6 +5798,17 @@ export interface components {
         /** @description BM25 relevance (SQLite FTS5 bm25() with its sign turned, four significant digits): higher is closer. It depends on every case file stored, so it ranks the cases of one answer only. */
         score: number;
       }[];
+    };
+    /** GET /v1/agencies/{agency}/statistics/{year}/publication: whether and when the agency recorded publishing its yearly statistics */
+    'response.statistics-publication': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      year: number;
+      /** @description 20 January of the next year. */
+      deadline: components['schemas']['defs']['$defs']['date'];
+      publishedOn?: components['schemas']['defs']['$defs']['date'];
+      url?: string;
+      eventId?: string;
+      recordedAt?: components['schemas']['defs']['$defs']['dateTime'];
     };
     /** GET /v1/subjects: a page of the directory of regulated subjects (检查对象名录) */
     'response.subject-list': {
@@ -14110,6 +14160,221 @@ export interface operations {
         };
       };
       /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getStatisticsPublication: {
+    parameters: {
+      query?: {
+        /** @description Taken as on every read; the record is read from the log, so it never waits. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The year of the statistics (2000 to 9998). */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The publication, or its deadline alone. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.statistics-publication'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  recordStatisticsPublication: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The admin’s agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The year of the statistics (2000 to 9998). */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.record-statistics-publication'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The record recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
       404: {
         headers: {
           [name: string]: unknown;

@@ -23,6 +23,7 @@ import type { OfficerKey } from '../../../src/domain/registry/officer-keys.js';
 import type { OfficerKeyClaimEvent } from '../../../src/domain/registry/officer-key-claims.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
+import type { StatisticsPublicationEvent } from '../../../src/domain/registry/statistics-publication.js';
 import type { AgencyProfileEvent } from '../../../src/domain/registry/agency-profile.js';
 import type { AgencyTemplateEvent } from '../../../src/domain/drafting/agency-templates.js';
 import { DEFAULT_TEMPLATES } from '../../../src/domain/drafting/default-templates.js';
@@ -239,6 +240,7 @@ type RegistryEvent =
   | RecordingListEvent
   | DeviceEvent
   | ReviewSettingsEvent
+  | StatisticsPublicationEvent
   | AgencyProfileEvent
   | AgencyTemplateEvent
   | ReviewCatalogueEvent;
@@ -326,6 +328,7 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   ItemRetired: { reason: '事项取消' },
   RecordingListPublished: { entries: [RECORDING_ENTRY], reason: '年度调整' },
   ReviewSettingsSet: { reviewWorkingDays: 10, reason: '本机关规定审核时限' },
+  StatisticsPublished: { year: 2025, publishedOn: '2026-01-15', url: 'https://county.example.gov.cn/tjnb/2025' },
   AgencyProfileSet: {
     name: '某县司法局',
     address: '某县人民路1号',
@@ -377,6 +380,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   ItemRetired: { reason: true },
   RecordingListPublished: { entries: true, reason: true },
   ReviewSettingsSet: { reviewWorkingDays: true, reason: true },
+  StatisticsPublished: { year: true, publishedOn: true },
   AgencyProfileSet: { name: true },
   ReviewCatalogueAdjusted: { level: true, entries: true, reason: true, inForceFrom: true },
   DeviceRegistered: { deviceId: true, agency: true, holder: true },
