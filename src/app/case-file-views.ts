@@ -59,7 +59,8 @@ export function withSettledDueBy<D extends Pick<CaseSummaryDoc, 'decision'>>(
 
 /**
  * A decision not published by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or one
- * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication), or one
+ * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication, or to its
+ * recording, with `recordedOn`, when the service recorded it on a later day), or one
  * whose publication states a day by the last one but was recorded by the service after it (`recorded_late`,
  * counted to the recording: nothing in the ledger shows it was published in time); nothing for a decision published
  * on time or lawfully exempted from publication by `asOf` (`disclosureStandingOf`). Days are calendar days after
@@ -87,11 +88,14 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
   }
   if (standing !== 'late' || disclosedOn === undefined) return undefined;
   if (!recordedLate({ dueBy: base.dueBy, onTime: decision.disclosedOnTime, recordedOn })) {
+    // late as stated; recorded later still, it is counted to the recording, as nothing shows it published before
+    const later = recordedOn !== undefined && recordedOn > disclosedOn ? recordedOn : undefined;
     return {
       ...base,
       status: 'disclosed_late' as const,
       disclosedOn,
-      daysOverdue: daysBetween(decision.disclosureDueBy, disclosedOn),
+      ...(later === undefined ? {} : { recordedOn: later }),
+      daysOverdue: daysBetween(decision.disclosureDueBy, later ?? disclosedOn),
     };
   }
   return {
@@ -223,9 +227,10 @@ export function disclosureDeadlineView(
   if (!decision || !standing) return undefined;
   const { decidedOn, disclosureWorkingDays, disclosureDueBy: dueBy, disclosedOn, exemption } = decision;
   const status = standing === 'missing' ? 'overdue' : standing;
-  // late for having been recorded after the last day, though it states a day by it: counted to the recording
+  // late: counted to the day it states, or to its recording when that came later (nothing shows it published before)
   const recordedOn = decision.disclosureRecordedOn;
-  const lateBy = recordedLate({ dueBy, onTime: decision.disclosedOnTime, recordedOn }) ? recordedOn : disclosedOn;
+  const lateBy =
+    recordedOn !== undefined && disclosedOn !== undefined && recordedOn > disclosedOn ? recordedOn : disclosedOn;
   const past = daysPast(status, dueBy, asOf, lateBy);
   return {
     decidedOn,

@@ -171,6 +171,32 @@ describe('work stated on time but recorded after its last day', () => {
     expect(file.body.disclosureDeadline).toMatchObject({ status: 'exempted', exemptedOn: '2026-12-01' });
   });
 
+  it('when a publication stated late is recorded later still, then it is counted late to its recording', async () => {
+    await openCase('D-4');
+    // decided on Tuesday 2026-11-10: due seven working days later, Thursday 2026-11-19
+    await act('D-4', 'DecisionIssued', '2026-11-10T10:00:00+08:00', {
+      decisionType: 'warning',
+      legalBasis: '《律师法》第五十条',
+      documentNo: '告〔2026〕D-4号',
+      decidedOn: '2026-11-10',
+    });
+    // stated as published a day late, on Friday 2026-11-20, but recorded today
+    await act('D-4', 'DecisionDisclosed', '2026-12-01T09:00:00+08:00', { publishedOn: '2026-11-20' });
+    const res = await get('/v1/audit/overdue-disclosures');
+    expect(() => validate('urn:evidence-ledger:schema:response:audit-overdue-disclosures', res.body)).not.toThrow();
+    expect(ofCase(res.body.items, 'D-4')).toEqual([
+      expect.objectContaining({
+        dueBy: '2026-11-19',
+        status: 'disclosed_late',
+        disclosedOn: '2026-11-20',
+        recordedOn: '2026-12-01',
+        daysOverdue: 12,
+      }),
+    ]);
+    const file = await get('/v1/cases/D-4', officer);
+    expect(file.body.disclosureDeadline).toMatchObject({ status: 'late', daysOverdue: 12 });
+  });
+
   it('when asked as CSV, then the day of the recording is a column of its own', async () => {
     const csv = await get('/v1/audit/overdue-disclosures?format=csv');
     expect(csv.status).toBe(200);

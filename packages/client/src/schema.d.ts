@@ -4436,9 +4436,9 @@ export interface components {
         status: 'overdue' | 'disclosed_late' | 'recorded_late';
         /** @description When it was published, as the publication states (disclosed_late, recorded_late). */
         disclosedOn?: components['schemas']['defs']['$defs']['date'];
-        /** @description The agency's day on which the service recorded the publication (recorded_late). */
+        /** @description The agency's day on which the service recorded the publication: recorded_late, and disclosed_late when recorded after the day it states. */
         recordedOn?: components['schemas']['defs']['$defs']['date'];
-        /** @description Calendar days after dueBy: to asOf when overdue, to the publication when disclosed late, to its recording when recorded late. */
+        /** @description Calendar days after dueBy: to asOf when overdue, to the publication when disclosed late (to its recording when that came later, with recordedOn), to its recording when recorded late. */
         daysOverdue: number;
         /** @description For a published decision, when a time-stamping authority is configured: what the RFC 3161 time-stamps of the log show of its publication. */
         attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
