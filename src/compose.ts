@@ -804,8 +804,12 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     utcOffsetOf: agencyOffset,
     projectionNames: projections.map((projection) => projection.name),
     calendar,
-    statisticsPublishedOn: async (agency, year) =>
-      (await registryService.statisticsPublication(agency, year)).publishedOn,
+    statisticsPublication: async (agency, year) => {
+      const { publishedOn, recordedAt } = await registryService.statisticsPublication(agency, year);
+      return publishedOn === undefined || recordedAt === undefined
+        ? undefined
+        : { publishedOn, recordedOn: dateAtOffset(new Date(recordedAt), agencyOffset(agency)) };
+    },
     ...attested,
   });
   const publicReads = new PublicReads({ readModels, runner, ...attested, names: personal });

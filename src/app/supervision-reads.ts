@@ -60,8 +60,14 @@ export interface SupervisionReadsDependencies {
    * counted again (`withSettledDueBy`); without it, the last days as recorded.
    */
   readonly calendar?: WorkingDayCalendar;
-  /** The day an agency recorded publishing its statistics of a year (`StatisticsPublished`), if it did. */
-  readonly statisticsPublishedOn?: (agency: string, year: number) => Promise<string | undefined>;
+  /**
+   * The day an agency's statistics of a year were published as its admin recorded it (`StatisticsPublished`), and
+   * the agency's day the service recorded it, if it was.
+   */
+  readonly statisticsPublication?: (
+    agency: string,
+    year: number,
+  ) => Promise<{ readonly publishedOn: string; readonly recordedOn: string } | undefined>;
 }
 
 /**
@@ -303,14 +309,15 @@ export class SupervisionReads {
       utcOffsetMinutes,
       ...(this.deps.calendar ? { calendar: this.deps.calendar } : {}),
     });
-    const publishedOn = await this.deps.statisticsPublishedOn?.(agency, query.year);
+    const published = await this.deps.statisticsPublication?.(agency, query.year);
+    const known = published !== undefined && published.publishedOn <= asOf && published.recordedOn <= asOf;
     return {
       ...statistics,
       publication: {
         deadline: publicationDeadline(query.year),
-        status: publicationStatus({ year: query.year, asOf, ...(publishedOn === undefined ? {} : { publishedOn }) }),
-        // as the ledger stood on `asOf`: a publication recorded as of a later day is not shown
-        ...(publishedOn !== undefined && publishedOn <= asOf ? { publishedOn } : {}),
+        status: publicationStatus({ year: query.year, asOf, ...(published ?? {}) }),
+        // as the ledger stood on `asOf`: a publication recorded on a later day is not shown
+        ...(known ? { publishedOn: published.publishedOn, recordedOn: published.recordedOn } : {}),
       },
     };
   }

@@ -111,7 +111,7 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
     return result;
   }
 
-  /** The schedule of `year` in use, or undefined when there is none (working days are then Monday to Friday). */
+  /** The schedule of `year` in use, or undefined when there is none (working days are then Monday to Friday, less the statutory holidays of fixed date). */
   year(year: number): CalendarYearView | undefined {
     const recorded = this.#recorded.get(year);
     if (recorded) {

@@ -255,14 +255,24 @@ export type PublicationStatus = 'published_on_time' | 'published_late' | 'due' |
 
 /**
  * Where the publication of year `year`'s statistics stands on `asOf` (YYYY-MM-DD): published on or before
- * 20 January of the next year is on time; not published (or published after `asOf`) is `due` up to and including
- * the deadline and `overdue` after it.
+ * 20 January of the next year is on time; not published (or published, or recorded, after `asOf`) is `due` up to
+ * and including the deadline and `overdue` after it. A publication the service recorded (`recordedOn`, the agency's
+ * day) after the deadline is late whatever day it states: the stated day is the admin's word, and nothing the
+ * service holds shows it was made in time (as a decision's publication, `disclosureStanding`).
  */
-export function publicationStatus(input: { year: number; publishedOn?: string; asOf: string }): PublicationStatus {
+export function publicationStatus(input: {
+  year: number;
+  publishedOn?: string;
+  recordedOn?: string;
+  asOf: string;
+}): PublicationStatus {
   const deadline = publicationDeadline(input.year);
   const asOf = localDate(input.asOf);
-  if (input.publishedOn !== undefined && input.publishedOn <= asOf) {
-    return input.publishedOn <= deadline ? 'published_on_time' : 'published_late';
+  const { publishedOn, recordedOn } = input;
+  if (publishedOn !== undefined && publishedOn <= asOf && (recordedOn === undefined || recordedOn <= asOf)) {
+    return publishedOn <= deadline && (recordedOn === undefined || recordedOn <= deadline)
+      ? 'published_on_time'
+      : 'published_late';
   }
   return asOf > deadline ? 'overdue' : 'due';
 }

@@ -56,7 +56,9 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
     await reread(req);
     const view = calendars.year(year);
     if (!view)
-      throw notFound(`the working-day calendar has no schedule for ${year}: working days are Monday to Friday`);
+      throw notFound(
+        `the working-day calendar has no schedule for ${year}: working days are Monday to Friday, less 1 January, 1–2 May and 1–3 October`,
+      );
     res.json(view);
   });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadValidators } from '../../src/http/validation.js';
+import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /*
@@ -8,6 +9,10 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
  * time or late from then on, instead of overdue for ever.
  */
 const AGENCY = 'county-justice';
+const START = Date.parse('2026-01-16T02:00:00Z');
+const started = Date.now();
+/** The service's clock: 10:00 on Friday 16 January 2026 in China when the test starts, before the 2025 deadline. */
+const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
 const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 let t: TestService;
 let admin: string;
@@ -24,7 +29,7 @@ const statistics = async (year: number, asOf?: string) =>
   ).body;
 
 beforeAll(async () => {
-  t = await startTestService();
+  t = await startTestService({}, { clock });
   ({ admin, officer } = await seedAgency(t, AGENCY));
   supervisor = t.token('sam', AGENCY, ['supervisor']);
 }, 60_000);
@@ -40,30 +45,38 @@ describe("recording the publication of an agency's yearly statistics", () => {
   });
 
   it('when the admin records a publication by 20 January, then the statistics say published on time, and anyone can read it', async () => {
-    const res = await record(2024, { publishedOn: '2025-01-15', url: 'https://county.example.gov.cn/tjnb/2024' });
+    const res = await record(2025, { publishedOn: '2026-01-15', url: 'https://county.example.gov.cn/tjnb/2025' });
     expect(res.status).toBe(201);
     expect(() => validate('urn:evidence-ledger:schema:response:recording-write', res.body)).not.toThrow();
-    expect(res.body).toMatchObject({ agency: AGENCY, year: 2024, revision: 0 });
-    const stats = await statistics(2024);
+    expect(res.body).toMatchObject({ agency: AGENCY, year: 2025, revision: 0 });
+    const stats = await statistics(2025);
     expect(() => validate('urn:evidence-ledger:schema:response:audit-statistics', stats)).not.toThrow();
     expect(stats.publication).toEqual({
-      deadline: '2025-01-20',
+      deadline: '2026-01-20',
       status: 'published_on_time',
-      publishedOn: '2025-01-15',
+      publishedOn: '2026-01-15',
+      recordedOn: '2026-01-16',
     });
-    // as of a day before the publication, it was not published yet: due then
-    expect((await statistics(2024, '2025-01-10')).publication).toEqual({ deadline: '2025-01-20', status: 'due' });
-    const read = await t.call('GET', `/v1/agencies/${AGENCY}/statistics/2024/publication`);
+    // as of the day it states, it was not recorded yet: due then, as the ledger stood
+    expect((await statistics(2025, '2026-01-15')).publication).toEqual({ deadline: '2026-01-20', status: 'due' });
+    const read = await t.call('GET', `/v1/agencies/${AGENCY}/statistics/2025/publication`);
     expect(read.body).toMatchObject({
-      publishedOn: '2025-01-15',
-      url: 'https://county.example.gov.cn/tjnb/2024',
+      publishedOn: '2026-01-15',
+      url: 'https://county.example.gov.cn/tjnb/2025',
       eventId: expect.any(String),
     });
   });
 
-  it('when a publication after 20 January is recorded, then the statistics say published late', async () => {
+  it('when a publication after 20 January is recorded, or one stated before it is recorded after it, then published late', async () => {
     expect((await record(2023, { publishedOn: '2024-02-01' })).status).toBe(201);
     expect((await statistics(2023)).publication).toMatchObject({ status: 'published_late', publishedOn: '2024-02-01' });
+    // stated as published by its deadline (2025-01-20) but recorded a year later: the stated day is the admin's word
+    expect((await record(2024, { publishedOn: '2025-01-15' })).status).toBe(201);
+    expect((await statistics(2024)).publication).toMatchObject({
+      status: 'published_late',
+      publishedOn: '2025-01-15',
+      recordedOn: '2026-01-16',
+    });
   });
 
   it.each([
@@ -75,8 +88,8 @@ describe("recording the publication of an agency's yearly statistics", () => {
       422,
       'statistics_publication_invalid',
     ],
-    ['a day still to come', 2022, { publishedOn: '2099-01-01' }, () => admin, 422, 'statistics_publication_invalid'],
-    ['a second record of a year', 2024, { publishedOn: '2025-01-16' }, () => admin, 409, 'statistics_published'],
+    ['a day still to come', 2022, { publishedOn: '2026-01-17' }, () => admin, 422, 'statistics_publication_invalid'],
+    ['a second record of a year', 2025, { publishedOn: '2026-01-16' }, () => admin, 409, 'statistics_published'],
     ['an officer', 2022, { publishedOn: '2023-01-10' }, () => officer, 403, 'forbidden'],
     [
       'a url that is not https',
@@ -91,9 +104,9 @@ describe("recording the publication of an agency's yearly statistics", () => {
     async (_what, year, body, token, status, code) => {
       const res = await record(year, body, token());
       expect([res.status, res.body.code]).toEqual([status, code]);
-      // the year's record is as before: none for 2022, the first for 2024
+      // the year's record is as before: none for 2022, the first for 2025
       const read = await t.call('GET', `/v1/agencies/${AGENCY}/statistics/${year}/publication`);
-      expect(read.body.publishedOn).toBe(year === 2024 ? '2025-01-15' : undefined);
+      expect(read.body.publishedOn).toBe(year === 2025 ? '2026-01-15' : undefined);
     },
   );
 

@@ -4589,6 +4589,8 @@ export interface components {
         status: 'published_on_time' | 'published_late' | 'due' | 'overdue';
         /** @description The day the publication was recorded to have been made, when it was by asOf. */
         publishedOn?: components['schemas']['defs']['$defs']['date'];
+        /** @description The agency's day on which the service recorded it: after the deadline, the publication is late whatever day it states. */
+        recordedOn?: components['schemas']['defs']['$defs']['date'];
       };
       $defs: {
         counts: {

@@ -168,7 +168,7 @@ export interface CalendarWarning {
 
 /**
  * From 1 December on, next year's schedule should be recorded (the notice is usually out by then); and this
- * year's, always. Deadlines counted into a year without one fall back to Monday to Friday (`weekdays_only`). The
+ * year's, always. Deadlines counted into a year without one fall back to Monday to Friday less the statutory holidays of fixed date (`weekdays_only`). The
  * message names who records it: an admin of `keeper`, the agency that keeps the calendar; without one, nobody
  * can until the deployment names it.
  */
@@ -188,7 +188,7 @@ export function calendarWarnings(
       year: y,
       since: `${y - 1}-12-01`,
       message:
-        `the working-day calendar has no schedule for ${y}: deadlines counted into ${y} use Monday to Friday only ` +
+        `the working-day calendar has no schedule for ${y}: deadlines counted into ${y} use Monday to Friday, less 1 January, 1–2 May and 1–3 October, ` +
         (keeper === undefined
           ? `until the State Council's notice is recorded, which needs CALENDAR_AGENCY set to the agency whose ` +
             `admins keep the calendar (or a WORKING_DAY_CALENDAR_FILE that covers ${y})`

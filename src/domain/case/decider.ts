@@ -442,6 +442,8 @@ function checkReviewGate(
       : 'a major decision needs a passed legal review of the same decision type and amount',
     {
       reviewed: review ? { outcome: review.outcome, resolution: review.resolution, proposal: review.proposal } : null,
+      // a request waiting for its review: the decision waits for it, rather than a new request
+      ...(state.reviewPending ? { reviewPending: true } : {}),
       ...(reviewCatalogue ? { reviewCatalogue } : {}),
     },
   );

@@ -215,11 +215,13 @@ export function formErrorOf(
     details.every((d) => params[d] !== undefined || err.details[d] === true),
   );
   const key = (
-    err.code === 'legal_review_required' && reviewStanding(err.details.reviewed) !== undefined
-      ? `rule.legal_review_required.${reviewStanding(err.details.reviewed)!}`
-      : variant === undefined
-        ? `rule.${err.code}`
-        : `rule.${err.code}.${variant.join('.')}`
+    err.code === 'legal_review_required' && err.details.reviewPending === true
+      ? 'rule.legal_review_required.pending'
+      : err.code === 'legal_review_required' && reviewStanding(err.details.reviewed) !== undefined
+        ? `rule.legal_review_required.${reviewStanding(err.details.reviewed)!}`
+        : variant === undefined
+          ? `rule.${err.code}`
+          : `rule.${err.code}.${variant.join('.')}`
   ) as MessageKey;
   // a code with no sentence of its own falls back to `rule.other` below
   const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);

@@ -256,6 +256,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.recording_target_unknown': 'The act this recording belongs to is not part of this case; choose it again.',
   'rule.legal_review_required':
     'This is a major decision: it needs an approved legal review of the same proposed decision first.',
+  'rule.legal_review_required.pending':
+    'The legal review is requested and not yet given: the decision waits until it passes.',
   'rule.legal_review_required.none':
     'This is a major decision and no legal review has been asked for: request one; the decision follows once it passes.',
   'rule.legal_review_required.returned':
@@ -367,6 +369,8 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.acts': 'Acts without their recording',
   'supervise.matched': 'Matches an approved review',
   'supervise.clearedByCoordination': 'not approved; the coordination decision upheld the proposal',
+  'supervise.coordinatedBy': ', settled by {name}',
+  'supervise.decidedBy': 'decision recorded by {name}',
   'supervise.otherLegalBasis': '; decided on a legal basis other than the one reviewed',
   'supervise.officer': 'Officer',
   'supervise.validTo': 'Valid to',

@@ -250,6 +250,7 @@ export const SCREENS_ZH_CN = {
     '须附全程音频或视频记录：所附文件（{attached}）不是音频或视频。请上传录音或录像；误传的文件可取消勾选。',
   'rule.recording_target_unknown': '记录所关联的执法行为不在本案中，请重新选择。',
   'rule.legal_review_required': '本案属重大执法决定：须经法制审核通过，且决定与审核通过的拟作决定一致，方可作出决定。',
+  'rule.legal_review_required.pending': '法制审核已提请、尚未完成：请待审核通过后再作出决定。',
   'rule.legal_review_required.none': '本案属重大执法决定，尚未经法制审核：请先提请法制审核，审核通过后方可作出决定。',
   'rule.legal_review_required.returned': '法制审核已退回补充：请补充材料后重新提请法制审核，审核通过后方可作出决定。',
   'rule.legal_review_required.rejected':
@@ -349,6 +350,8 @@ export const SCREENS_ZH_CN = {
   'supervise.acts': '缺少记录的行为',
   'supervise.matched': '与审核意见相符',
   'supervise.clearedByCoordination': '审核未通过，经协调决定维持拟处理意见',
+  'supervise.coordinatedBy': '，协调决定：{name}',
+  'supervise.decidedBy': '决定记录人：{name}',
   'supervise.otherLegalBasis': '；决定适用的法律依据与审核时不同',
   'supervise.officer': '执法人员',
   'supervise.validTo': '有效期至',

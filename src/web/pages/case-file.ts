@@ -45,9 +45,12 @@ export { mediumHref };
  * For each act of the timeline (in the order entered in the ledger), whether it took place before an act entered
  * before it: recorded afterwards (补记), which the page says, since the list is not in the order the acts took place.
  */
-export function enteredLate(timeline: readonly { readonly occurredAt: string }[]): boolean[] {
+export function enteredLate(timeline: readonly { readonly occurredAt: string; readonly type?: string }[]): boolean[] {
   let latest = -Infinity;
   return timeline.map((t) => {
+    // the opening's time is the service's stamp of its recording (the case states its day, `openedOn`): acts of a
+    // case entered after the fact are dated before it, and none of them is out of order for that
+    if (t.type === 'CaseOpened') return false;
     const at = Date.parse(t.occurredAt);
     // to the precision the act states its time in: an act stated to the minute or the second is not before one
     // stamped within that minute or second (an opening the service stamps to the millisecond)
@@ -252,7 +255,10 @@ function decisionSection(
             ${bracketed(
               ctx,
               d.disclosedOn,
-              `${ctx.t('case.decision.onTime')}${ctx.locale === 'en' ? ': ' : '：'}${ctx.t(d.disclosedOnTime ? 'case.yes' : 'case.no')}`,
+              // stated on time but recorded after the last day: the standing above counts it late; say why
+              d.disclosedOnTime && d.disclosureRecordedOn !== undefined && d.disclosureRecordedOn > d.disclosureDueBy
+                ? ctx.t('supervise.recordedLate', { on: d.disclosureRecordedOn })
+                : `${ctx.t('case.decision.onTime')}${ctx.locale === 'en' ? ': ' : '：'}${ctx.t(d.disclosedOnTime ? 'case.yes' : 'case.no')}`,
             )}
           </dd>`
       }

@@ -222,16 +222,30 @@ export function majorDecisionsColumns(ctx: PageContext): TableColumn<Dashboard['
     {
       head: 'case.reviews',
       // the reviewer by name (in brackets already: no id beside it), else by id
+      // and who settled a disagreement, and who recorded the decision (责任追究 names each)
       text: (m) =>
-        m.reviews
-          .map((r) =>
-            bracketed(
-              ctx,
-              label(ctx, 'review.outcome', r.outcome),
-              ctx.personName?.(m.agency, r.reviewer) ?? r.reviewer,
-            ),
-          )
-          .join(listSeparator(ctx)),
+        [
+          ...m.reviews.map(
+            (r) =>
+              bracketed(
+                ctx,
+                label(ctx, 'review.outcome', r.outcome),
+                ctx.personName?.(m.agency, r.reviewer) ?? r.reviewer,
+              ) +
+              (r.coordinator === undefined
+                ? ''
+                : ctx.t('supervise.coordinatedBy', {
+                    name: ctx.personName?.(m.agency, r.coordinator) ?? r.coordinator,
+                  })),
+          ),
+          ...(m.decision.recordedBy === undefined
+            ? []
+            : [
+                ctx.t('supervise.decidedBy', {
+                  name: ctx.personName?.(m.agency, m.decision.recordedBy) ?? m.decision.recordedBy,
+                }),
+              ]),
+        ].join(listSeparator(ctx)),
     },
     {
       head: 'supervise.matched',

@@ -27,6 +27,13 @@ describe('acts entered after acts that took place later', () => {
     // a second or a minute before is before
     expect(enteredLate([opening, at('2026-03-02T09:30:26+08:00')])).toEqual([false, true]);
     expect(enteredLate([opening, at('2026-03-02T09:29+08:00')])).toEqual([false, true]);
+    // a case entered after the fact: its opening is stamped when recorded, its acts dated before it are in order
+    const entered = { occurredAt: '2026-12-07T01:00:00.000Z', type: 'CaseOpened' };
+    expect(enteredLate([entered, at('2026-03-02T09:30:00+08:00'), at('2026-03-03T09:30:00+08:00')])).toEqual([
+      false,
+      false,
+      false,
+    ]);
     // stated to the millisecond: compared to the millisecond
     expect(enteredLate([opening, at('2026-03-02T01:30:27.480Z')])).toEqual([false, true]);
   });

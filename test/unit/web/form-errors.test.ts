@@ -59,6 +59,11 @@ describe('the words of a refused form', () => {
     },
   );
 
+  it('when a major decision is refused while its review is requested and not given, then the form says to wait for it', () => {
+    const refusal = new RuleViolation('legal_review_required', 409, 'x', { reviewed: null, reviewPending: true });
+    expect(formErrorOf(zh, refusal, FIELDS).message).toBe('法制审核已提请、尚未完成：请待审核通过后再作出决定。');
+  });
+
   it('when several fields are wrong, then each is named once, in the order of the form', () => {
     const error = formErrorOf(
       zh,

@@ -6,6 +6,7 @@ import { translator } from '../../../src/web/i18n.js';
 import type { PageContext } from '../../../src/web/layout.js';
 import { columnTable, sheetOf, type TableColumn } from '../../../src/web/pages/data-table.js';
 import { weakPointsSheet } from '../../../src/web/pages/quality.js';
+import { majorDecisionsColumns } from '../../../src/web/pages/supervise.js';
 import { SHEET_ROWS, sheetRowsAsOf, sheetRowsOf } from '../../../src/web/pages/supervision-screen.js';
 
 const ctx = (locale: 'zh-CN' | 'en', names: Record<string, string> = {}): PageContext => ({
@@ -135,5 +136,46 @@ describe("the weak points' spreadsheet", () => {
     const sheet = weakPointsSheet(ctx('zh-CN'), weak);
     expect(sheet).toHaveLength(1);
     expect(sheet[0]![0]).toBe('汇总方式');
+  });
+});
+
+describe("the major decisions' table", () => {
+  it('when a decision was settled by coordination, then its row names the reviewer, the coordinator and who recorded the decision, and the sheet gives the fine as yuan', () => {
+    const row = {
+      caseId: 'c-1',
+      agency: 'county',
+      itemCode: 'P-001',
+      decision: {
+        eventId: 'e',
+        decisionType: 'fine',
+        fineFen: 6_000_000,
+        decidedOn: '2026-06-01',
+        documentNo: 'n',
+        legalBasis: 'x',
+        recordedBy: 'alice',
+      },
+      matchedApprovedReview: false,
+      clearedBy: 'coordination',
+      legalBasisAsReviewed: false,
+      reviews: [
+        {
+          eventId: 'r',
+          occurredAt: '2026-05-30T09:00:00+08:00',
+          reviewer: 'rita',
+          outcome: 'rejected',
+          proposal: { decisionType: 'fine', fineFen: 6_000_000, legalBasis: 'x' },
+          checks: {},
+          resolution: 'proposal_upheld',
+          coordinator: 'head',
+        },
+      ],
+    } as unknown as Parameters<ReturnType<typeof majorDecisionsColumns>[number]['text']>[0];
+    const zh = ctx('zh-CN');
+    const cells = majorDecisionsColumns(zh).map((c) => c.text(row));
+    expect(cells.join(' | ')).toContain('审核不通过（rita），协调决定：head；决定记录人：张伟');
+    expect(cells.join(' | ')).toContain('决定适用的法律依据与审核时不同');
+    const sheet = sheetOf(zh, majorDecisionsColumns(zh), [row]);
+    expect(sheet[0]).toContain('罚款金额（元）');
+    expect(sheet[1]![sheet[0]!.indexOf('罚款金额（元）')]).toBe('60000.00');
   });
 });
