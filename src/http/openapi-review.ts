@@ -10,9 +10,19 @@ const pathId = (name: string, description: string, defs: OperationParts['defs'])
   schema: defs('id'),
 });
 
+/** The year of a statistics publication route: its deadline falls on 20 January of the next. */
+const STATISTICS_YEAR = {
+  name: 'year',
+  in: 'path',
+  required: true,
+  description: 'The year of the statistics (2000 to 9998).',
+  schema: { type: 'integer', minimum: 2000, maximum: 9998 },
+};
+
 /**
  * The legal review process's registry routes (法制审核): amending officers and items, the agency's review time
- * limit and its review catalogue, each a signed registry event (docs/domain.md).
+ * limit and its review catalogue, and the publication of its yearly statistics, each a signed registry event
+ * (docs/domain.md).
  */
 export function reviewOperations(p: OperationParts): Operation[] {
   const { defs, json, problems, written, jsonBody } = p;
@@ -170,13 +180,7 @@ export function reviewOperations(p: OperationParts): Operation[] {
       auth: false,
       parameters: [
         pathId('agency', 'The agency.', defs),
-        {
-          name: 'year',
-          in: 'path',
-          required: true,
-          description: 'The year of the statistics (2000 to 9998).',
-          schema: { type: 'integer', minimum: 2000, maximum: 9998 },
-        },
+        STATISTICS_YEAR,
         {
           ...p.parameters.consistentWith,
           description: 'Taken as on every read; the record is read from the log, so it never waits.',
@@ -197,17 +201,7 @@ export function reviewOperations(p: OperationParts): Operation[] {
       summary:
         'Record the day the agency published its yearly enforcement statistics (公开上年度行政执法数据), and where (admin); a signed StatisticsPublished, once a year',
       tag: 'registry',
-      parameters: [
-        pathId('agency', 'The admin’s agency.', defs),
-        {
-          name: 'year',
-          in: 'path',
-          required: true,
-          description: 'The year of the statistics (2000 to 9998).',
-          schema: { type: 'integer', minimum: 2000, maximum: 9998 },
-        },
-        idempotencyKey,
-      ],
+      parameters: [pathId('agency', 'The admin’s agency.', defs), STATISTICS_YEAR, idempotencyKey],
       requestBody: jsonBody('command.record-statistics-publication'),
       responses: {
         ...written('The record', 'response.recording-write'),
