@@ -4,6 +4,7 @@ import {
   meetsRecording,
   recordingRequirement,
   reviewClears,
+  sameLegalBasis,
   type DisclosureStanding,
   type RecordingDuty,
 } from '../src/domain/case/rules.js';
@@ -27,7 +28,15 @@ export interface Completeness {
    * the proposal against a review that did not pass it (`coordination`: 审核未通过, decided over it), which the
    * checklist says rather than read as a passed review.
    */
-  legalReview: { status: CheckStatus; clearedBy?: 'approved_review' | 'coordination' };
+  legalReview: {
+    status: CheckStatus;
+    clearedBy?: 'approved_review' | 'coordination';
+    /**
+     * False once a decision the review cleared (for its type and amount) applies another legal basis than the one
+     * the review examined (`sameLegalBasis`): the gate does not refuse it, the checklist says so.
+     */
+    legalBasisAsReviewed?: false;
+  };
   /**
    * The decision published (公示), or lawfully exempted from publication (`exempted`), or its publication withdrawn
    * (`withdrawn`: published, then taken down, 撤销; not complete, and never due again).
@@ -109,6 +118,9 @@ export function completeness(doc: CaseSummaryDoc, fold: ReviewFold): Completenes
       status: !doc.major ? 'not_applicable' : cleared ? 'complete' : decision ? 'missing' : 'pending',
       ...(doc.major && cleared
         ? { clearedBy: fold.review?.outcome === 'approved' ? ('approved_review' as const) : ('coordination' as const) }
+        : {}),
+      ...(doc.major && cleared && decision && !sameLegalBasis(fold.review!.proposal.legalBasis, decision.legalBasis)
+        ? { legalBasisAsReviewed: false as const }
         : {}),
     },
     disclosure: {

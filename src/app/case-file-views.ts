@@ -2,7 +2,7 @@ import { disclosureStandingOf } from '../../projections/case-checks.js';
 import type { CaseFileDoc, CaseSummaryDoc, ReviewLimit, ReviewLimitDoc } from '../../projections/case-files.js';
 import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.js';
 import { reviewTimeliness, settledReviewDueBy, type ReviewTimeliness } from '../domain/case/review-limits.js';
-import { recordedLate, sameLegalBasis, settledDisclosureDueBy } from '../domain/case/rules.js';
+import { recordedLate, settledDisclosureDueBy } from '../domain/case/rules.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
@@ -296,10 +296,8 @@ export function majorDecisionView(doc: CaseSummaryDoc) {
     },
     matchedApprovedReview: clearedBy === 'approved_review',
     ...(clearedBy === undefined ? {} : { clearedBy }),
-    // cleared for its type and amount: does it apply the law the review examined?
-    ...(cleared && reviewed
-      ? { legalBasisAsReviewed: sameLegalBasis(reviewed.proposal.legalBasis, decision.legalBasis) }
-      : {}),
+    // cleared for its type and amount: does it apply the law the review examined? (the checklist's answer)
+    ...(cleared ? { legalBasisAsReviewed: doc.completeness.legalReview.legalBasisAsReviewed !== false } : {}),
     reviews: doc.reviews.map((r) => ({
       eventId: r.eventId,
       occurredAt: r.occurredAt,

@@ -133,9 +133,13 @@ describe('a major decision cleared by a coordination decision over a rejecting r
       clearedBy: 'approved_review',
       legalBasisAsReviewed: false,
     });
-    expect((await get('/v1/cases/mc-2')).body.completeness.legalReview).toEqual({
+    // and the case file's own checklist says so
+    const file = await get('/v1/cases/mc-2');
+    expect(() => validate('urn:evidence-ledger:schema:response:case-file', file.body)).not.toThrow();
+    expect(file.body.completeness.legalReview).toEqual({
       status: 'complete',
       clearedBy: 'approved_review',
+      legalBasisAsReviewed: false,
     });
   });
 

@@ -4983,6 +4983,11 @@ export interface components {
            * @enum {unknown}
            */
           clearedBy?: 'approved_review' | 'coordination';
+          /**
+           * @description false when the decision the review cleared (for its type and amount) applies another legal basis than the one the review examined; absent otherwise.
+           * @constant
+           */
+          legalBasisAsReviewed?: false;
         };
         disclosure: {
           /**

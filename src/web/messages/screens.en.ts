@@ -44,6 +44,7 @@ export const SCREENS_EN: ScreensMessages = {
   'case.review.opinion': 'Opinion',
   'case.review.by': 'Reviewer',
   'case.review.resolution': 'Resolution',
+  'case.check.legalReview.otherBasis': ' (the decision applies another legal basis than the one reviewed)',
   'case.check.legalReview.coordination': ' (the review did not pass it: cleared by the head’s coordination decision)',
   'case.timeline': 'Record of the acts',
   'case.timeline.lead': 'In the order the acts were entered in the ledger; each time is when the act took place.',

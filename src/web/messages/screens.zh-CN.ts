@@ -46,6 +46,7 @@ export const SCREENS_ZH_CN = {
   'case.review.by': '审核人员',
   'case.review.resolution': '协调决定',
   'case.check.legalReview.coordination': '（审核未通过，经负责人协调决定）',
+  'case.check.legalReview.otherBasis': '（决定适用的法律依据与审核时不同）',
   'case.timeline': '执法过程记录',
   'case.timeline.lead': '按记入账本的先后排列；每项时间为该行为发生的时间。',
   'case.timeline.late': '发生在上面已记入的行为之前，{recordedAt} 记入账本。',

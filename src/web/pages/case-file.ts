@@ -104,8 +104,12 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
         ${(['recordings', 'legalReview', 'disclosure', 'service'] as const).map((name) => {
           const status = file.completeness[name].status;
           // a review check cleared by the head's coordination over a review that did not pass: said, not hidden
-          const overridden = name === 'legalReview' && file.completeness.legalReview.clearedBy === 'coordination';
-          const note = overridden ? ctx.t('case.check.legalReview.coordination') : '';
+          const review = file.completeness.legalReview;
+          const overridden = name === 'legalReview' && review.clearedBy === 'coordination';
+          const otherBasis = name === 'legalReview' && review.legalBasisAsReviewed === false;
+          const note =
+            (overridden ? ctx.t('case.check.legalReview.coordination') : '') +
+            (otherBasis ? ctx.t('case.check.legalReview.otherBasis') : '');
           return html`<li class="check-${status}">
             <span>${ctx.t(`case.check.${name}` as const)}</span
             >${colon(ctx)}<strong>${label(ctx, 'case.checkStatus', status)}</strong>${note}
