@@ -42,7 +42,17 @@ export interface YearlyStatistics {
   /** Cases opened (立案) in the year, by the category of their enforcement item. */
   readonly casesOpened: { total: number; byCategory: Record<ItemCategory, number> };
   /** Decisions made in the year (whatever year their case was opened): by type, how many major, fines in fen. */
-  readonly decisions: { total: number; byType: Record<DecisionType, number>; major: number; fineFen: number };
+  readonly decisions: {
+    total: number;
+    byType: Record<DecisionType, number>;
+    major: number;
+    /**
+     * Of the major decisions, those made though the latest legal review did not pass them (审核未通过), on the head's
+     * coordination decision upholding the proposal: a weak point the record shows.
+     */
+    overFailedReview: number;
+    fineFen: number;
+  };
   /** The publication of the year's decisions, as of `asOf`: every decision is in exactly one of these. */
   readonly disclosures: Record<DisclosureStanding, number>;
   /** Decisions exempted from publication (不予公开) in the year, by ground (state secret, trade secret, ...). */
@@ -87,6 +97,8 @@ const zeroByType = () => Object.fromEntries(DECISION_TYPES.map((type) => [type, 
 
 interface DecisionFacts {
   issued: Issued;
+  /** The latest legal review before it did not pass the proposal; the head's coordination upheld it. */
+  overFailedReview: boolean;
   disclosed?: Disclosed;
   /** The local date of the decision's exemption from publication. */
   exemptedOn?: string;
@@ -100,8 +112,17 @@ interface DecisionFacts {
  */
 function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: string) => string): DecisionFacts[] {
   const decisions: DecisionFacts[] = [];
+  // the latest legal review: whether it passed the proposal, and whether the head's coordination upheld it against
+  let review: { passed: boolean; upheld: boolean } | undefined;
   for (const event of events) {
-    if (event.type === 'DecisionIssued') decisions.push({ issued: event.data });
+    if (event.type === 'LegalReviewRequested') review = undefined;
+    if (event.type === 'LegalReviewCompleted') review = { passed: event.data.outcome === 'approved', upheld: false };
+    if (event.type === 'ReviewDisagreementResolved' && review) {
+      review = { ...review, upheld: event.data.outcome === 'proposal_upheld' };
+    }
+    if (event.type === 'DecisionIssued') {
+      decisions.push({ issued: event.data, overFailedReview: review !== undefined && !review.passed && review.upheld });
+    }
     const last = decisions.at(-1);
     if (event.type === 'DecisionDisclosed' && last && !last.disclosed) {
       last.disclosed = event.data;
@@ -157,7 +178,7 @@ export function yearlyStatistics(input: {
   // a date of the year that has come by `asOf`: what had not happened by then is not counted as of then
   const counts = (date: string): boolean => isYear(date, year) && date <= asOf;
   const casesOpened = { total: 0, byCategory: zeroByCategory() };
-  const decisions = { total: 0, byType: zeroByType(), major: 0, fineFen: 0 };
+  const decisions = { total: 0, byType: zeroByType(), major: 0, overFailedReview: 0, fineFen: 0 };
   const disclosures: Record<DisclosureStanding, number> = { onTime: 0, late: 0, exempted: 0, missing: 0, pending: 0 };
   const exemptions = {
     total: 0,
@@ -197,11 +218,15 @@ export function yearlyStatistics(input: {
           break;
       }
     }
-    for (const { issued, disclosed, exemptedOn, disclosureRecordedOn } of decisionsOf(facts.events, dayOf)) {
+    for (const { issued, overFailedReview, disclosed, exemptedOn, disclosureRecordedOn } of decisionsOf(
+      facts.events,
+      dayOf,
+    )) {
       if (!counts(issued.decidedOn)) continue;
       decisions.total += 1;
       decisions.byType[issued.decisionType] += 1;
       if (issued.major) decisions.major += 1;
+      if (issued.major && overFailedReview) decisions.overFailedReview += 1;
       if (issued.decisionType === 'fine') decisions.fineFen += issued.fineFen ?? 0;
       const standing = disclosureStanding(
         {

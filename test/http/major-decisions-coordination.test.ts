@@ -143,6 +143,14 @@ describe('a major decision cleared by a coordination decision over a rejecting r
     });
   });
 
+  it('when the yearly statistics are asked, then the major decisions made over a failed review are a figure of their own', async () => {
+    const year = Number(today.slice(0, 4));
+    const stats = await get(`/v1/audit/statistics?year=${year}&agency=${AGENCY}`);
+    expect(() => validate('urn:evidence-ledger:schema:response:audit-statistics', stats.body)).not.toThrow();
+    // mc-1 (rejected, the proposal upheld by coordination) and mc-2 (approved): two major decisions, one over a failed review
+    expect(stats.body.decisions).toMatchObject({ major: 2, overFailedReview: 1 });
+  });
+
   it('when asked as CSV, then how the decision was cleared is a column', async () => {
     const [header, ...rows] = parseCsv((await get('/v1/audit/major-decisions?format=csv')).body as string);
     const row = rows.find((r) => r[header!.indexOf('caseId')] === 'mc-1')!;

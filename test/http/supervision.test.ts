@@ -480,7 +480,7 @@ describe('supervision views over HTTP', () => {
       year: 2025,
       asOf: today,
       casesOpened: { total: 3, byCategory: { penalty: 3, licensing: 0 } },
-      decisions: { total: 3, byType: { warning: 2, fine: 1 }, major: 0, fineFen: 50_000 },
+      decisions: { total: 3, byType: { warning: 2, fine: 1 }, major: 0, overFailedReview: 0, fineFen: 50_000 },
       disclosures: { onTime: 0, late: 1, exempted: 1, missing: 1, pending: 0 },
       exemptions: { total: 1, byGround: { state_secret: 0, trade_secret: 1, personal_privacy: 0, other_law: 0 } },
       publication: { deadline: '2026-01-20', status: today > '2026-01-20' ? 'overdue' : 'due' },

@@ -4560,6 +4560,8 @@ export interface components {
         total: number;
         byType: components['schemas']['response.audit-statistics']['$defs']['counts'];
         major: number;
+        /** @description Of the major decisions, those made though the latest legal review did not pass them, on the head's coordination decision upholding the proposal. */
+        overFailedReview: number;
         fineFen: components['schemas']['defs']['$defs']['fen'];
       };
       /** @description Where the publication of each decision of the year stands as of asOf: exactly one of these. */

@@ -147,6 +147,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'statistics.casesTotal': 'Cases opened',
   'statistics.decisionsTotal': 'Decisions',
   'statistics.major': 'of which major',
+  'statistics.overFailedReview': 'of those, decided though the review did not pass them (on the head’s coordination)',
   'statistics.fines': 'Fines',
   'statistics.exemptions': 'Decisions exempted from publication',
   'statistics.recordings': 'Acts requiring an audio-video recording',

@@ -140,6 +140,7 @@ export const PUBLIC_ZH_CN = {
   'statistics.casesTotal': '立案总数',
   'statistics.decisionsTotal': '执法决定总数',
   'statistics.major': '其中重大执法决定',
+  'statistics.overFailedReview': '其中审核未通过、经负责人协调决定作出的',
   'statistics.fines': '罚款总额',
   'statistics.exemptions': '不予公开的决定',
   'statistics.recordings': '须全程音像记录的行为',

@@ -114,6 +114,7 @@ function page(ctx: PageContext, stats: PublicStatistics, agencies: readonly stri
           ['statistics.casesTotal', f.casesOpened.total],
           ['statistics.decisionsTotal', f.decisions.total],
           ['statistics.major', f.decisions.major],
+          ['statistics.overFailedReview', f.decisions.overFailedReview],
           ['statistics.fines', yuan(f.decisions.fineFen)],
           ['statistics.exemptions', f.exemptions.total],
           ['statistics.recordings', f.mandatoryRecordings.acts],

@@ -86,6 +86,7 @@ describe('yearlyStatistics (公示: 每年1月20日公开上年度执法数据)'
         total: 0,
         byType: expect.objectContaining({ warning: 0, fine: 0, license_granted: 0, other: 0 }),
         major: 0,
+        overFailedReview: 0,
         fineFen: 0,
       },
       disclosures: { onTime: 0, late: 0, exempted: 0, missing: 0, pending: 0 },
