@@ -22,6 +22,22 @@ let officerToken: string;
 let reviewer: string;
 let position = 0;
 
+/** Opens a case of the major item, as its officer. */
+async function openCase(caseId: string) {
+  const opened = await t.call('POST', '/v1/cases', {
+    token: officerToken,
+    body: {
+      caseId,
+      itemCode: 'P-001',
+      title: '某律所违规执业案',
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    },
+  });
+  expect(opened.status).toBe(201);
+}
+
 async function act(token: string, type: string, occurredAt: string, data: object, caseId = 'mc-1') {
   const res = await t.call('POST', `/v1/cases/${caseId}/acts`, { token, body: { type, occurredAt, data } });
   if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -39,18 +55,7 @@ beforeAll(async () => {
   supervisor = t.token('sam', AGENCY, ['supervisor']);
   officerToken = officer;
   reviewer = t.token('rita', AGENCY, ['reviewer']);
-  const opened = await t.call('POST', '/v1/cases', {
-    token: officer,
-    body: {
-      caseId: 'mc-1',
-      itemCode: 'P-001',
-      title: '某律所违规执业案',
-      openedOn: today,
-      officers: ['alice', 'bob'],
-      parties: [{ kind: 'organization', name: '某某律师事务所' }],
-    },
-  });
-  expect(opened.status).toBe(201);
+  await openCase('mc-1');
   await act(officer, 'LegalReviewRequested', at('01'), { proposed });
   await act(t.token('rita', AGENCY, ['reviewer']), 'LegalReviewCompleted', at('02'), {
     outcome: 'rejected',
@@ -98,18 +103,7 @@ describe('a major decision cleared by a coordination decision over a rejecting r
   });
 
   it('when a decision cleared for its type and amount applies another legal basis, then the view flags it', async () => {
-    const opened = await t.call('POST', '/v1/cases', {
-      token: officerToken,
-      body: {
-        caseId: 'mc-2',
-        itemCode: 'P-001',
-        title: '某律所违规执业案',
-        openedOn: today,
-        officers: ['alice', 'bob'],
-        parties: [{ kind: 'organization', name: '某某律师事务所' }],
-      },
-    });
-    expect(opened.status).toBe(201);
+    await openCase('mc-2');
     await act(officerToken, 'LegalReviewRequested', at('11'), { proposed }, 'mc-2');
     await act(
       reviewer,
