@@ -58,6 +58,14 @@ export function withSettledDueBy<D extends Pick<CaseSummaryDoc, 'decision'>>(
 }
 
 /**
+ * The day a late publication is counted late until: the day it states, or the day the service recorded it when that
+ * came later, since nothing the ledger holds shows it was published before.
+ */
+function lateUntil(disclosedOn: string, recordedOn: string | undefined): string {
+  return recordedOn !== undefined && recordedOn > disclosedOn ? recordedOn : disclosedOn;
+}
+
+/**
  * A decision not published by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or one
  * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication, or to its
  * recording, with `recordedOn`, when the service recorded it on a later day), or one
@@ -87,23 +95,17 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
     return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(decision.disclosureDueBy, asOf) };
   }
   if (standing !== 'late' || disclosedOn === undefined) return undefined;
-  if (!recordedLate({ dueBy: base.dueBy, onTime: decision.disclosedOnTime, recordedOn })) {
-    // late as stated; recorded later still, it is counted to the recording, as nothing shows it published before
-    const later = recordedOn !== undefined && recordedOn > disclosedOn ? recordedOn : undefined;
-    return {
-      ...base,
-      status: 'disclosed_late' as const,
-      disclosedOn,
-      ...(later === undefined ? {} : { recordedOn: later }),
-      daysOverdue: daysBetween(decision.disclosureDueBy, later ?? disclosedOn),
-    };
+  const lateTo = lateUntil(disclosedOn, recordedOn);
+  const daysOverdue = daysBetween(base.dueBy, lateTo);
+  if (recordedLate({ dueBy: base.dueBy, onTime: decision.disclosedOnTime, recordedOn })) {
+    return { ...base, status: 'recorded_late' as const, disclosedOn, recordedOn: lateTo, daysOverdue };
   }
   return {
     ...base,
-    status: 'recorded_late' as const,
+    status: 'disclosed_late' as const,
     disclosedOn,
-    recordedOn: recordedOn!,
-    daysOverdue: daysBetween(base.dueBy, recordedOn!),
+    ...(lateTo === disclosedOn ? {} : { recordedOn: lateTo }),
+    daysOverdue,
   };
 }
 
@@ -227,11 +229,12 @@ export function disclosureDeadlineView(
   if (!decision || !standing) return undefined;
   const { decidedOn, disclosureWorkingDays, disclosureDueBy: dueBy, disclosedOn, exemption } = decision;
   const status = standing === 'missing' ? 'overdue' : standing;
-  // late: counted to the day it states, or to its recording when that came later (nothing shows it published before)
-  const recordedOn = decision.disclosureRecordedOn;
-  const lateBy =
-    recordedOn !== undefined && disclosedOn !== undefined && recordedOn > disclosedOn ? recordedOn : disclosedOn;
-  const past = daysPast(status, dueBy, asOf, lateBy);
+  const past = daysPast(
+    status,
+    dueBy,
+    asOf,
+    disclosedOn === undefined ? undefined : lateUntil(disclosedOn, decision.disclosureRecordedOn),
+  );
   return {
     decidedOn,
     workingDays: disclosureWorkingDays,
@@ -274,13 +277,9 @@ export function missingRecordingsView(doc: CaseSummaryDoc) {
 export function majorDecisionView(doc: CaseSummaryDoc) {
   const decision = doc.decision;
   if (!decision) return undefined;
-  const cleared = doc.completeness.legalReview.status === 'complete';
-  const reviewed = doc.reviews.at(-1);
-  const clearedBy = !cleared
-    ? undefined
-    : reviewed?.outcome === 'approved'
-      ? ('approved_review' as const)
-      : ('coordination' as const);
+  // how the checklist says the latest review cleared it (`completeness`, computed once in the projection)
+  const { status, clearedBy, legalBasisAsReviewed } = doc.completeness.legalReview;
+  const cleared = status === 'complete';
   return {
     caseId: doc.caseId,
     agency: doc.agency,
@@ -297,7 +296,7 @@ export function majorDecisionView(doc: CaseSummaryDoc) {
     matchedApprovedReview: clearedBy === 'approved_review',
     ...(clearedBy === undefined ? {} : { clearedBy }),
     // cleared for its type and amount: does it apply the law the review examined? (the checklist's answer)
-    ...(cleared ? { legalBasisAsReviewed: doc.completeness.legalReview.legalBasisAsReviewed !== false } : {}),
+    ...(cleared ? { legalBasisAsReviewed: legalBasisAsReviewed !== false } : {}),
     reviews: doc.reviews.map((r) => ({
       eventId: r.eventId,
       occurredAt: r.occurredAt,
