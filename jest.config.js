@@ -10,7 +10,7 @@ export default {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   // quiets a dependency's notice about Node versions in each test file's process (test/setup-env.ts says why)
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  // on a clean checkout, the files that drive a browser or start services first (test/sequencer.js says why)
+  // on a clean checkout, the longest files first by an estimate (test/sequencer.js says why)
   testSequencer: '<rootDir>/test/sequencer.js',
   transform: {
     '^.+\\.(ts|js)$': [
