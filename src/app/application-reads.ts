@@ -88,6 +88,14 @@ export class ApplicationReads {
   }
 
   /**
+   * Waits until the read models have applied `consistentWith` (a write's position), as {@link progress} does: what a
+   * lookup reads before it, such as the agency a name typed on the form names, is then read as of that write too.
+   */
+  async caughtUpWith(consistentWith: Position | undefined): Promise<void> {
+    await caughtUp(this.deps.runner, consistentWith);
+  }
+
+  /**
    * The progress of application `applicationId` of `agency`, to whoever holds its lookup code; an unknown id and
    * a wrong code are the same `404`, so neither reveals whether the other exists.
    */

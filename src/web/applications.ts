@@ -263,7 +263,8 @@ export function applicationPages(
         });
       }
       // the agency as the receipt shows it: its code, or the name its profile records (a name no agency has, or
-      // text no code is, is a miss like any other)
+      // text no code is, is a miss like any other), the names read once the read models have the position given
+      await deps.reads.caughtUpWith(consistentWith);
       const agency = agencyOfTyped(fieldText(values, 'agency').trim(), res.locals[AGENCY_NAMES] as AgencyNames);
       if (agency === undefined) throw notFound('no such application');
       const applicationId = fieldText(values, 'id').trim().toLowerCase();
