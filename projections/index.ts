@@ -8,6 +8,7 @@ import { accessProjection } from './access.js';
 import { applicationsProjection } from './applications.js';
 import { caseFilesProjectionAt } from './case-files.js';
 import { disclosuresProjection } from './disclosures.js';
+import { documentNumbersProjection } from './document-numbers.js';
 import { mediaProjection } from './media.js';
 import { officerActsProjectionAt } from './officer-acts.js';
 import { publishedProjection } from './published.js';
@@ -34,6 +35,7 @@ export function projectionsFor(offsets: UtcOffsets): readonly Projection[] {
     recordingsProjection,
     reviewCataloguesProjection,
     caseFilesProjectionAt(offsets),
+    documentNumbersProjection,
     retentionProjection,
     erasuresProjection,
     benchmarksProjection,
@@ -74,6 +76,7 @@ export const REBUILD_SECOND_THREAD: readonly string[] = [
   recordingsProjection,
   benchmarksProjection,
   erasuresProjection,
+  documentNumbersProjection,
 ].map((projection) => projection.name);
 
 /** The offsets the read models are made with, as a projection version: 48 bits of the SHA-256 of their text. */

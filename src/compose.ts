@@ -53,6 +53,7 @@ import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { readAll } from './app/read-pages.js';
 import { officerKey, type OfficerDoc } from '../projections/registry.js';
+import { documentNumberHolder } from '../projections/document-numbers.js';
 import { AgencyProfiles } from './app/agency-profiles.js';
 import { recordKeyRevocations } from './app/key-revocation-records.js';
 import { StreamLocks } from './app/stream-locks.js';
@@ -822,7 +823,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     leafIndex: (eventId) => readModels.get<LeafDoc>(MERKLE, leafKey(eventId))?.index,
   });
   const recordingReads = new RecordingReads({ readModels, runner, access });
-  const cases = new CaseService({ ...deps, calendar, serviceKeys, dataKeys, utcOffsetOf: agencyOffset });
+  const cases = new CaseService({
+    ...deps,
+    calendar,
+    serviceKeys,
+    dataKeys,
+    utcOffsetOf: agencyOffset,
+    documentNumbers: { readModels, runner },
+  });
   const decisionTemplates = new DecisionTemplates(deps, registry);
   const agencyProfiles = new AgencyProfiles({ ...deps, readModels, runner });
   const drafts = new DecisionDrafts({
@@ -837,6 +845,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     dataKeys,
     maxBytes: config.mediaMaxBytes,
     newId,
+    documentNumberHolder: (agency, documentNo) => documentNumberHolder(readModels, agency, documentNo),
   });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({

@@ -30,6 +30,9 @@ import type { PublicKeyResolver } from '../ledger/ed25519.js';
 import { DataKeyDestroyed, DataKeyUnavailable, type DataKeyStore } from '../ports/data-keys.js';
 import { needsSealing, openData, opensWith, sealDraft } from './personal-data.js';
 import { actingOfficerKey, signedActCodec, type ActSignature } from './signed-acts.js';
+import { documentNumberHolder } from '../../projections/document-numbers.js';
+import type { DocReader } from '../ports/read-models.js';
+import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import type { KeyObject } from 'node:crypto';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
@@ -74,6 +77,11 @@ export interface CaseServiceDependencies extends CommandDependencies {
   readonly dataKeys?: DataKeyStore;
   /** Minutes east of UTC of an agency's local time: the dates of its acts are its days. */
   readonly utcOffsetOf?: (agency: string) => number;
+  /**
+   * The read models and how far they have applied the log: which case's decision bears a document number is read
+   * there, once they have applied the whole log. Without them, document numbers are not checked.
+   */
+  readonly documentNumbers?: { readonly readModels: DocReader; readonly runner: ReadConsistency };
 }
 
 /** Acts whose fine the item's discretion benchmark grades: its stream is read for them only. */
@@ -200,6 +208,7 @@ export class CaseService {
           // what the disclosure publishes as written must not name the persons it shows masked
           this.persons(stream, state, requests),
         ]);
+        const holders = await this.documentNumberHolders(actor.agency, requests);
         if (!signed) checkedAt = this.deps.clock.now();
         const recordedAt = checkedAt!.toISOString();
         const context: CaseContext = {
@@ -214,6 +223,7 @@ export class CaseService {
           recordedAt,
           ...(this.deps.utcOffsetOf ? { utcOffsetMinutes: this.deps.utcOffsetOf(actor.agency) } : {}),
           ...(persons ? { persons } : {}),
+          ...(holders ? { documentNumberHolder: (documentNo: string) => holders.get(documentNo) } : {}),
         };
         if (signed) {
           const { keyId } = signed.actorSig;
@@ -242,6 +252,36 @@ export class CaseService {
           );
         },
       },
+    );
+  }
+
+  /**
+   * The cases of the agency whose decisions bear the document numbers `requests` give a decision (issuing it, or
+   * correcting its number), read once the read models have applied the whole log (`503 not_caught_up` when they do
+   * not within the read wait), so that a decision issued a moment ago counts; undefined when none is given.
+   */
+  private async documentNumberHolders(
+    agency: string,
+    requests: readonly ActRequest[],
+  ): Promise<Map<string, string> | undefined> {
+    const numbers = requests.flatMap((r) => {
+      const data = r.data as { documentNo?: unknown; data?: { documentNo?: unknown } };
+      const documentNo =
+        r.type === 'DecisionIssued'
+          ? data.documentNo
+          : r.type === 'RecordCorrected'
+            ? data.data?.documentNo
+            : undefined;
+      return typeof documentNo === 'string' ? [documentNo] : [];
+    });
+    const source = this.deps.documentNumbers;
+    if (numbers.length === 0 || !source) return undefined;
+    await caughtUp(source.runner, await this.deps.events.headPosition());
+    return new Map(
+      numbers.flatMap((documentNo) => {
+        const heldBy = documentNumberHolder(source.readModels, agency, documentNo);
+        return heldBy === undefined ? [] : [[documentNo, heldBy] as const];
+      }),
     );
   }
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { caseStream, type DecisionType } from '../domain/case/acts.js';
+import { refuseTakenDocumentNumber } from '../domain/case/decider.js';
 import { renderDecision, type DraftCase, type ProposedDecision } from '../domain/drafting/render.js';
 import type { DecisionTemplate } from '../domain/drafting/template.js';
 import { conflict, notFound, RuleViolation } from '../domain/errors.js';
@@ -93,6 +94,11 @@ export interface DecisionDraftsDependencies extends Pick<CommandDependencies, 'e
   readonly newId: () => string;
   /** The agencies' names by code, as their profiles record them: a document's issuer where its template names none. */
   readonly agencyNames?: () => ReadonlyMap<string, string>;
+  /**
+   * The case of the agency whose decision bears a document number, as the read models have it: a draft under a
+   * number another case's decision bears is refused, before its document is printed and signed.
+   */
+  readonly documentNumberHolder?: (agency: string, documentNo: string) => string | undefined;
 }
 
 /** What the case file gives a draft: parties, the inspections' findings, the evidence described. */
@@ -208,6 +214,12 @@ export class DecisionDrafts {
     });
     const made = submission === undefined ? undefined : await this.found(principal.agency, draftId);
     if (made) return replay(made);
+    // the read models were read at the log's head with the case file: a decision issued a moment ago counts
+    refuseTakenDocumentNumber(
+      proposed.documentNo,
+      file.caseId,
+      deps.documentNumberHolder?.(file.agency, proposed.documentNo),
+    );
     const { template, used } = await deps.templates(file.agency, proposed.decisionType);
     const model = renderDecision(template, draftCaseOf(file, deps.agencyNames?.().get(file.agency)), proposed);
     const now = deps.clock.now();

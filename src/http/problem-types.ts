@@ -201,10 +201,15 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Published document withdrawn',
     'The published document (random-inspection list entry, flow chart, service guide or post board) was withdrawn: it takes no new version and cannot be withdrawn again.',
   ),
+  document_number_taken: entry(
+    409,
+    'Document number taken',
+    'Another case of the agency has a decision bearing this document number (文书号), issued with it or corrected to it: one number names one decision, so a decision, a correction of one or a draft under it is refused. `heldBy` names that case. Check the number; nothing was recorded.',
+  ),
   agency_name_taken: entry(
     409,
     'Agency name taken',
-    "Another agency's public profile holds this name already (compared without white space, full-width forms folded): the public could not tell the two apart. `details.heldBy` names that agency. Nothing was recorded.",
+    "Another agency's public profile holds this name already (compared without white space, full-width forms folded): the public could not tell the two apart. `heldBy` names that agency. Nothing was recorded.",
   ),
   version_unchanged: entry(
     409,

@@ -2066,6 +2066,7 @@ export interface components {
       decisionType: components['schemas']['defs']['$defs']['decisionType'];
       fineFen?: components['schemas']['defs']['$defs']['fen'];
       legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The decision's document number (文书号): it names this decision only among the agency's (409 document_number_taken when another case's decision bears it, issued with it or corrected to it). */
       documentNo: components['schemas']['defs']['$defs']['nonEmptyText'];
       decidedOn: components['schemas']['defs']['$defs']['date'];
       circumstance?: components['schemas']['defs']['$defs']['circumstance'];

@@ -73,6 +73,11 @@ export interface CaseContext {
    * not checked.
    */
   readonly persons?: readonly PersonalValues[];
+  /**
+   * The case of the agency whose decision bears a document number (文书号), if any: read when a decision is issued
+   * or a correction names a decision's `documentNo`. Absent, that is not checked.
+   */
+  readonly documentNumberHolder?: (documentNo: string) => string | undefined;
 }
 
 export interface CaseCommand {
@@ -597,6 +602,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           { allowed: APPLICATION_DECISIONS },
         );
       checkIssuedDocument(act.data.documentSha256, act.media);
+      checkDocumentNumber(act.data.documentNo, state, context);
       // the catalogue in force when the decision was made: an adjustment recorded later does not reach back. The
       // stated time is the officer's word, though, so a decision entered after a catalogue took effect is held to it
       // as well: dating a decision before an adjustment does not escape the review the adjustment requires.
@@ -657,6 +663,10 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           { target, members: ruled.map((member) => `/data/data/${member}`) },
         );
       }
+      const corrected = act.data.data as { documentNo?: unknown };
+      if (target === 'DecisionIssued' && typeof corrected.documentNo === 'string') {
+        checkDocumentNumber(corrected.documentNo, state, context);
+      }
       return [{ ...base, type: act.type, data: act.data }];
     }
     default:
@@ -681,3 +691,20 @@ export const caseDecider: Decider<CaseCommand, RecordedCaseEvent, CaseState> = {
 };
 
 export { RuleViolation };
+
+/**
+ * A decision's document number (文书号) is the agency's for one decision: another case of the agency whose decision
+ * bears it already (issued with it, or corrected to it) refuses it, naming that case.
+ */
+function checkDocumentNumber(documentNo: string, state: CaseState, context: CaseContext): void {
+  refuseTakenDocumentNumber(documentNo, state.caseId, context.documentNumberHolder?.(documentNo));
+}
+
+/** `document_number_taken` when `heldBy`, the case whose decision bears `documentNo`, is not `caseId`. */
+export function refuseTakenDocumentNumber(documentNo: string, caseId: string | undefined, heldBy: string | undefined) {
+  if (heldBy !== undefined && heldBy !== caseId) {
+    throw conflict('document_number_taken', `document number ${documentNo} is that of the decision of case ${heldBy}`, {
+      heldBy,
+    });
+  }
+}

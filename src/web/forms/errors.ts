@@ -59,6 +59,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   review_materials_missing: 'data.materials',
   counsel_unknown: 'data.counsel',
   amount_invalid: 'data.fineFen',
+  document_number_taken: 'data.documentNo',
   review_inconsistent: 'data.checks.subjectLawful',
   item_unknown: 'itemCode',
   item_retired: 'itemCode',

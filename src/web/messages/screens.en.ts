@@ -275,6 +275,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.revision_conflict': 'Someone else updated the case: reload the page and send again.',
   'rule.idempotency_key_reused':
     'This form was already sent and recorded; what you changed since was not recorded. Check what was recorded first; to record this as well, send the form again.',
+  'rule.document_number_taken':
+    'The decision of case {heldBy} of this agency bears this document number already: one number names one decision. Check the number.',
   'rule.agency_name_taken':
     'Another agency ({heldBy}) goes by this name already. Give the agency’s own full name, so that the public can tell the two apart.',
   'rule.act_out_of_order': 'This cannot be done while the case is in its current state.',

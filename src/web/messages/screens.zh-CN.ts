@@ -264,6 +264,8 @@ export const SCREENS_ZH_CN = {
   'rule.revision_conflict': '案卷已被他人更新，请刷新页面后重新提交。',
   'rule.idempotency_key_reused':
     '这份表单已经提交并记录过，本次修改后的内容未记录。请先核对已记录的内容；如确需另行记录，请再次提交。',
+  'rule.document_number_taken':
+    '本机关案件 {heldBy} 的决定已使用这一文书号：一个文书号只能用于一份决定。请核对文书号。',
   'rule.agency_name_taken': '另一执法机关（{heldBy}）已使用这一名称。请填写本机关的全称，以便公众区分。',
   'rule.act_out_of_order': '案件当前状态下不能办理此事项。',
   'rule.act_out_of_order.caseStatus': '本案当前为“{caseStatus}”，不能办理此事项：请回到案卷查看已记录的办理情况。',

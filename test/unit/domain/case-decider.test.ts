@@ -1193,6 +1193,51 @@ describe('the case decider', () => {
     });
   });
 
+  describe('document numbers (文书号): one names one decision of the agency', () => {
+    const holding = (holders: Record<string, string>) => (command: { act: RecordAct; context: CaseContext }) => ({
+      ...command,
+      context: { ...command.context, documentNumberHolder: (documentNo: string) => holders[documentNo] },
+    });
+    it('when a decision gives a number another case bears, then document_number_taken naming it; its own or a free one is issued', () => {
+      const taken = spec
+        .given(record(opened()))
+        .when(holding({ '县司罚〔2019〕42号': '2019-041' })(decideFine(50_000)))
+        .thenFails('document_number_taken', 409);
+      expect(taken.details).toEqual({ heldBy: '2019-041' });
+      expect(taken.message).toContain('2019-041');
+      const ownOrFree: Record<string, string>[] = [
+        { '县司罚〔2019〕42号': '2019-042' },
+        { '县司罚〔2019〕41号': '2019-041' },
+      ];
+      for (const holders of ownOrFree) {
+        spec
+          .given(record(opened()))
+          .when(holding(holders)(decideFine(50_000)))
+          .then([{ type: 'DecisionIssued', data: { documentNo: '县司罚〔2019〕42号' } }]);
+      }
+    });
+    it("when a correction gives the decision a number another case bears, then document_number_taken; a number in another act's correction is not read", () => {
+      const events = record(opened(), decideFine(50_000));
+      const [opening, decision] = events;
+      const correct = (corrects: string, data: Record<string, unknown>) =>
+        holding({ '县司罚〔2019〕7号': '2019-007' })(act('RecordCorrected', { corrects, reason: '文书号笔误', data }));
+      const taken = spec
+        .given(events)
+        .when(correct(decision!.id, { documentNo: '县司罚〔2019〕7号' }))
+        .thenFails('document_number_taken', 409);
+      expect(taken.details).toEqual({ heldBy: '2019-007' });
+      spec
+        .given(events)
+        .when(correct(decision!.id, { documentNo: '县司罚〔2019〕8号' }))
+        .then([{ type: 'RecordCorrected' }]);
+      // an opening has no document number: its correction naming one is refused for that, not for the number
+      spec
+        .given(events)
+        .when(correct(opening!.id, { documentNo: '县司罚〔2019〕7号' }))
+        .thenFails('correction_mismatch', 422);
+    });
+  });
+
   describe('exemption from publication (国家秘密、商业秘密、个人隐私)', () => {
     const exempt = (occurredAt = '2019-09-30T10:00:00+08:00', actor = actors.head) =>
       act(

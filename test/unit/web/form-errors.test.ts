@@ -177,4 +177,14 @@ describe('the words of a refused form', () => {
     expect(formErrorOf(zh, mismatch({ image: true }), FIELDS).message).toMatch(/^该文件不是可识别格式的照片/);
     expect(formErrorOf(zh, mismatch({ pdf: true }), FIELDS).message).toBe('该文件不是 PDF 文书，不能作为 PDF 上传。');
   });
+
+  it('when a decision gives a document number another case bears, then the sentence names the case, at the number', () => {
+    const fields: FieldSpec[] = [...FIELDS, { name: 'data.documentNo', label: 'form.documentNo', kind: 'text' }];
+    const taken = new RuleViolation('document_number_taken', 409, 'x', { heldBy: '2026-017' });
+    expect(formErrorOf(zh, taken, fields)).toEqual({
+      message: '本机关案件 2026-017 的决定已使用这一文书号：一个文书号只能用于一份决定。请核对文书号。',
+      field: 'data.documentNo',
+    });
+    expect(formErrorOf(en, taken, fields).message).toContain('case 2026-017');
+  });
 });

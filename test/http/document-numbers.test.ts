@@ -1,0 +1,121 @@
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+/**
+ * One document number (文书号) names one decision of an agency: a decision, or a correction of one, that gives a
+ * number another case's decision bears is refused (`409 document_number_taken`, naming that case) and records
+ * nothing, and a draft under it is refused too; a number corrected away is free again; another agency's numbers are
+ * its own.
+ */
+const AGENCY = 'county-justice';
+const OTHER = 'city-market';
+/** Today in China, where the agencies are: their decisions are dated today. */
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+let t: TestService;
+let officer: string;
+let otherOfficer: string;
+
+beforeAll(async () => {
+  t = await startTestService();
+  ({ officer } = await seedAgency(t, AGENCY));
+  ({ officer: otherOfficer } = await seedAgency(t, OTHER));
+});
+afterAll(() => t?.stop());
+
+async function opened(caseId: string, token = officer): Promise<void> {
+  const res = await t.call('POST', '/v1/cases', {
+    token,
+    body: {
+      caseId,
+      itemCode: 'P-001',
+      title: '某律所未公示执业信息案',
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    },
+  });
+  if (res.status !== 201) throw new Error(`opening ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+const issue = (caseId: string, documentNo: string, token = officer) =>
+  t.call('POST', `/v1/cases/${caseId}/acts`, {
+    token,
+    body: {
+      type: 'DecisionIssued',
+      occurredAt: new Date().toISOString(),
+      data: { decisionType: 'warning', legalBasis: '《律师法》第五十条', documentNo, decidedOn: today },
+    },
+  });
+
+const correct = (caseId: string, decisionId: string, documentNo: string) =>
+  t.call('POST', `/v1/cases/${caseId}/acts`, {
+    token: officer,
+    body: {
+      type: 'RecordCorrected',
+      occurredAt: new Date().toISOString(),
+      data: { corrects: decisionId, reason: '文书号笔误', data: { documentNo } },
+    },
+  });
+
+async function timeline(caseId: string): Promise<{ type: string; eventId: string }[]> {
+  return (await t.call('GET', `/v1/cases/${caseId}`, { token: officer })).body.timeline;
+}
+
+describe('document numbers of decisions', () => {
+  it('when a second case is decided under a number the first bears, then it is refused naming the first, and nothing is recorded', async () => {
+    await opened('dn-1');
+    await opened('dn-2');
+    expect((await issue('dn-1', '县司告〔2026〕1号')).status).toBe(201);
+    const before = await timeline('dn-2');
+    const refused = await issue('dn-2', '县司告〔2026〕1号');
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'document_number_taken', heldBy: 'dn-1' });
+    expect(refused.body.detail).toContain('dn-1');
+    expect(await timeline('dn-2')).toEqual(before);
+    // under a number of its own, it is decided
+    expect((await issue('dn-2', '县司告〔2026〕2号')).status).toBe(201);
+  });
+
+  it('when another agency uses the same number, then it is its own', async () => {
+    await opened('dn-1', otherOfficer);
+    expect((await issue('dn-1', '县司告〔2026〕1号', otherOfficer)).status).toBe(201);
+  });
+
+  it("when a decision's number is corrected, then the new number is taken and the old one is free", async () => {
+    await opened('dn-3');
+    await opened('dn-4');
+    expect((await issue('dn-3', '县司告〔2026〕3号')).status).toBe(201);
+    const decision = (await timeline('dn-3')).find((e) => e.type === 'DecisionIssued')!;
+    // corrected to a number another case bears: refused as a decision would be
+    const taken = await correct('dn-3', decision.eventId, '县司告〔2026〕2号');
+    expect([taken.status, taken.body.code, taken.body.heldBy]).toEqual([409, 'document_number_taken', 'dn-2']);
+    expect((await correct('dn-3', decision.eventId, '县司告〔2026〕33号')).status).toBe(201);
+    // 3号 was corrected away: free for another case; 33号 is dn-3's now
+    const theNew = await issue('dn-4', '县司告〔2026〕33号');
+    expect([theNew.status, theNew.body.heldBy]).toEqual([409, 'dn-3']);
+    expect((await issue('dn-4', '县司告〔2026〕3号')).status).toBe(201);
+    // the case corrected may correct its number back to what it bears: nothing refuses its own
+    const back = await correct('dn-3', decision.eventId, '县司告〔2026〕33号');
+    expect(back.status).toBe(201);
+  });
+
+  it('when a decision is drafted under a number another case bears, then the draft is refused before it is printed', async () => {
+    await opened('dn-5');
+    const draft = (documentNo: string) =>
+      t.call('POST', '/v1/cases/dn-5/drafts', {
+        token: officer,
+        body: {
+          decisionType: 'warning',
+          legalBasis: '《律师法》第五十条',
+          documentNo,
+          decidedOn: today,
+          reasons: '当事人经责令改正后仍未公示',
+        },
+      });
+    const taken = await draft('县司告〔2026〕1号');
+    expect([taken.status, taken.body.code, taken.body.heldBy]).toEqual([409, 'document_number_taken', 'dn-1']);
+    const free = await draft('县司告〔2026〕5号');
+    expect([free.status, free.body.documentNo]).toEqual([201, '县司告〔2026〕5号']);
+  });
+});
