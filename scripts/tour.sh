@@ -65,9 +65,12 @@ act "$REVIEWER" '{"type": "LegalReviewCompleted", "occurredAt": "'"$(now)"'",
   "criminalReferralNeeded": false}}}' > /dev/null
 
 step 5 'decides: the disclosure deadline (7 working days for a penalty) is computed on the holiday calendar'
+# one document number (文书号) names one decision of the agency: an agency numbers them in sequence; the tour, which
+# may run again on the same data, ends its number with the end of the case's id
+DOCUMENT_NO="县司罚〔${TODAY:0:4}〕${CASE: -6}号"
 POSITION=$(act "$OFFICER" '{"type": "DecisionIssued", "occurredAt": "'"$(now)"'",
   "data": {"decisionType": "fine", "fineFen": 2000000, "legalBasis": "《律师法》第五十条",
-  "documentNo": "县司罚〔2026〕1号", "decidedOn": "'"$TODAY"'"}}' | json '.position')
+  "documentNo": "'"$DOCUMENT_NO"'", "decidedOn": "'"$TODAY"'"}}' | json '.position')
 
 # the read itself is recorded; consistentWith waits for the write just made; the events come a page of up to 100
 # at a time (`?limit=` up to 1000, and `?cursor=` the `next` a page gives when more follow)

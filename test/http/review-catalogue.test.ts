@@ -29,10 +29,18 @@ const put = (body: unknown, token: string | null = admin, headers: Record<string
     body: body as Record<string, unknown>,
     headers,
   });
+/** Decisions made here, each under a document number of its own (one names one decision of an agency). */
+let decisions = 0;
 const fine = (fineFen: number, occurredAt: string) => ({
   type: 'DecisionIssued',
   occurredAt,
-  data: { decisionType: 'fine', fineFen, legalBasis: '《食品安全法》', documentNo: 'n', decidedOn: '2026-11-30' },
+  data: {
+    decisionType: 'fine',
+    fineFen,
+    legalBasis: '《食品安全法》',
+    documentNo: `食罚〔2026〕${(decisions += 1)}号`,
+    decidedOn: '2026-11-30',
+  },
 });
 
 beforeAll(async () => {

@@ -41,8 +41,11 @@ const DRAFT_PAGE = new RegExp(`^/cases/${AGENCY}/([a-z0-9-]+)/drafts/([A-Za-z0-9
  * Drafts the case's decision on the portal's drafting screen and opens the draft's page it leads to; returns the
  * issue link, the PDF's SHA-256 and the draft's page.
  */
-async function draft(caseId: string): Promise<{ href: string; sha256: string; draftPage: string }> {
-  const res = await post(`/cases/${AGENCY}/${caseId}/draft`, f.alice, DRAFT);
+async function draft(
+  caseId: string,
+  documentNo = DRAFT.documentNo,
+): Promise<{ href: string; sha256: string; draftPage: string }> {
+  const res = await post(`/cases/${AGENCY}/${caseId}/draft`, f.alice, { ...DRAFT, documentNo });
   expect(res.status).toBe(303);
   expect(res.location).toMatch(DRAFT_PAGE);
   const shown = await page(f, res.location!, f.alice);
@@ -113,7 +116,8 @@ describe('issuing a drafted decision from the portal', () => {
   });
 
   it('when the filled form is submitted, then DecisionIssued names the PDF among its media and the case page shows the issued document', async () => {
-    const { href, sha256, draftPage } = await draft('is-2');
+    // a number of its own: once issued, no other case's decision or draft may bear it
+    const { href, sha256, draftPage } = await draft('is-2', '县司罚〔2026〕31号');
     const form = await page(f, href, f.alice);
     const res = await post(`/cases/${AGENCY}/is-2/acts/DecisionIssued`, f.alice, filledForm(form.text));
     expect(res.status).toBe(303);
@@ -121,7 +125,7 @@ describe('issuing a drafted decision from the portal', () => {
     expect(issued).toMatchObject({
       type: 'DecisionIssued',
       actor: { sub: 'alice' },
-      data: { decisionType: 'fine', fineFen: 150_000, documentNo: '县司罚〔2026〕21号', documentSha256: sha256 },
+      data: { decisionType: 'fine', fineFen: 150_000, documentNo: '县司罚〔2026〕31号', documentSha256: sha256 },
       media: [{ sha256, contentType: 'application/pdf' }],
     });
     const casePage = await page(f, res.location!, f.alice);
@@ -148,7 +152,7 @@ describe('issuing a drafted decision from the portal', () => {
     );
     expect(after.status).toBe(200);
     expect(after.text).toContain('本案当前为“已作出决定”，不再制作或签发决定书草稿。');
-    expect(after.text).toContain('已作出的决定：县司罚〔2026〕21号。');
+    expect(after.text).toContain('已作出的决定：县司罚〔2026〕31号。');
     expect(after.text).not.toContain('签发此草稿');
     expect(after.text).not.toContain(`action="/cases/${AGENCY}/is-2/draft"`);
     const drafts = (await f.t.service.events.readAll({ after: 0, limit: 10_000 })).filter(
@@ -349,7 +353,7 @@ describe('issuing a draft with a browser session', () => {
     expect((await browse(f.t.url, jar, '/signin/dev', { form: { token: f.alice } })).res.status).toBe(303);
     const drafted = await browse(f.t.url, jar, `/cases/${AGENCY}/is-s/draft`);
     const made = await browse(f.t.url, jar, `/cases/${AGENCY}/is-s/draft`, {
-      form: { _csrf: csrfOf(drafted.text), ...DRAFT },
+      form: { _csrf: csrfOf(drafted.text), ...DRAFT, documentNo: '县司罚〔2026〕41号' },
     });
     expect(made.res.status).toBe(303);
     const shown = await browse(f.t.url, jar, made.res.headers.get('location')!);
