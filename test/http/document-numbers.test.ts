@@ -1,4 +1,4 @@
-import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { openCase, seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
  * One document number (文书号) names one decision of an agency: a decision, or a correction of one, that gives a
@@ -23,17 +23,7 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 async function opened(caseId: string, token = officer): Promise<void> {
-  const res = await t.call('POST', '/v1/cases', {
-    token,
-    body: {
-      caseId,
-      itemCode: 'P-001',
-      title: '某律所未公示执业信息案',
-      openedOn: today,
-      officers: ['alice', 'bob'],
-      parties: [{ kind: 'organization', name: '某某律师事务所' }],
-    },
-  });
+  const res = await openCase(t, token, caseId);
   if (res.status !== 201) throw new Error(`opening ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
