@@ -240,6 +240,8 @@ export function formErrorOf(
     shown(named?.replace(/^data\./, 'data.proposed.')) ??
     // an amendment's form: the member under `changes.`
     shown(named === undefined ? undefined : `changes.${named}`) ??
+    // a form of the decision's members alone (the drafting form): the member by its own name
+    shown(named?.replace(/^data\./, '')) ??
     (member === undefined ? undefined : (shown(`data.${member}`) ?? shown(member)));
   return { message: text ?? ctx.t('rule.other', { code: err.code }), ...(field ? { field } : {}) };
 }

@@ -186,5 +186,8 @@ describe('the words of a refused form', () => {
       field: 'data.documentNo',
     });
     expect(formErrorOf(en, taken, fields).message).toContain('case 2026-017');
+    // the drafting form names the decision's members without `data.`
+    const drafting: FieldSpec[] = [{ name: 'documentNo', label: 'form.documentNo', kind: 'text' }];
+    expect(formErrorOf(zh, taken, drafting).field).toBe('documentNo');
   });
 });
