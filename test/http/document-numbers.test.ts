@@ -22,9 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-async function opened(caseId: string, token = officer): Promise<void> {
+/** Opens a case; answers the opening's log position. */
+async function opened(caseId: string, token = officer): Promise<number> {
   const res = await openCase(t, token, caseId);
   if (res.status !== 201) throw new Error(`opening ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.position;
 }
 
 const issue = (caseId: string, documentNo: string, token = officer) =>
@@ -47,24 +49,30 @@ const correct = (caseId: string, decisionId: string, documentNo: string) =>
     },
   });
 
-async function timeline(caseId: string): Promise<{ type: string; eventId: string }[]> {
-  return (await t.call('GET', `/v1/cases/${caseId}`, { token: officer })).body.timeline;
+/** The case's timeline once the read models have applied the log up to `position` (a write's). */
+async function timeline(caseId: string, position: number): Promise<{ type: string; eventId: string }[]> {
+  const res = await t.call('GET', `/v1/cases/${caseId}?consistentWith=${position}`, { token: officer });
+  if (res.status !== 200) throw new Error(`reading ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.timeline;
 }
 
 describe('document numbers of decisions', () => {
   it('when a second case is decided under a number the first bears, then it is refused naming the first, and nothing is recorded', async () => {
     await opened('dn-1');
-    await opened('dn-2');
+    const dn2 = await opened('dn-2');
     expect((await issue('dn-1', '县司告〔2026〕1号')).status).toBe(201);
-    const before = await timeline('dn-2');
+    const before = await timeline('dn-2', dn2);
     const refused = await issue('dn-2', '县司告〔2026〕1号');
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ code: 'document_number_taken', heldBy: 'dn-1' });
     expect(refused.body.detail).toContain('dn-1');
-    expect(await timeline('dn-2')).toEqual(before);
-    // under a number of its own, it is decided
-    expect((await issue('dn-2', '县司告〔2026〕2号')).status).toBe(201);
+    // under a number of its own, it is decided; read after that, the refused decision is nowhere
+    const own = await issue('dn-2', '县司告〔2026〕2号');
+    expect(own.status).toBe(201);
+    const after = await timeline('dn-2', own.body.position);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((e) => e.type)).toEqual(['DecisionIssued']);
   });
 
   it('when another agency uses the same number, then it is its own', async () => {
@@ -75,8 +83,9 @@ describe('document numbers of decisions', () => {
   it("when a decision's number is corrected, then the new number is taken and the old one is free", async () => {
     await opened('dn-3');
     await opened('dn-4');
-    expect((await issue('dn-3', '县司告〔2026〕3号')).status).toBe(201);
-    const decision = (await timeline('dn-3')).find((e) => e.type === 'DecisionIssued')!;
+    const issued = await issue('dn-3', '县司告〔2026〕3号');
+    expect(issued.status).toBe(201);
+    const decision = (await timeline('dn-3', issued.body.position)).find((e) => e.type === 'DecisionIssued')!;
     // corrected to a number another case bears: refused as a decision would be
     const taken = await correct('dn-3', decision.eventId, '县司告〔2026〕2号');
     expect([taken.status, taken.body.code, taken.body.heldBy]).toEqual([409, 'document_number_taken', 'dn-2']);
