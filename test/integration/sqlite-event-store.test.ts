@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -13,6 +14,12 @@ import { freshTempDir } from '../support/temp-dir.js';
 import { iterate } from '../support/subscription.js';
 
 const signer = testSigner();
+
+/** Polls `done` (bounded: 2,400 tries 25 ms apart), failing with `what` when it never holds. */
+async function poll(what: string, done: () => boolean): Promise<void> {
+  for (let i = 0; i < 2_400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (!done()) throw new Error(`never happened: ${what}`);
+}
 const tempDir = freshTempDir('sqlite');
 
 describe('the SQLite event store', () => {
@@ -34,6 +41,49 @@ describe('the SQLite event store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(EVENT_STORE_LAYOUT_VERSION);
     db.close();
+  });
+
+  it('when the log grows past its threshold, then the checkpoint thread starts and copies the log into the database; before, none runs', async () => {
+    const file = path.join(tempDir(), 'e.sqlite');
+    const store = new SqliteEventStore({ path: file, checkpointAfterBytes: 64 * 1024, checkpointIntervalMs: 10 });
+    await store.append('s-0', seal('s-0', null, signer), 'no_stream');
+    expect(store.checkpointThreadStarted).toBe(false);
+    const before = fs.statSync(file).size;
+    let appended = 1;
+    while (!store.checkpointThreadStarted && appended < 10_000) {
+      await store.append(`s-${appended}`, seal(`s-${appended}`, null, signer), 'no_stream');
+      appended += 1;
+    }
+    expect(store.checkpointThreadStarted).toBe(true);
+    // a few hundred bytes an event: dozens of them, not the first few, reach 64 KiB
+    expect(appended).toBeGreaterThan(20);
+    // the thread's passive checkpoints copy the log's pages into the database file, which grows
+    await poll('the database file grows', () => fs.statSync(file).size > before);
+    await store.close();
+    const reopened = new SqliteEventStore({ path: file, writer: 'inline' });
+    expect(await reopened.readAll({ limit: 100_000 })).toHaveLength(appended);
+    await reopened.close();
+  });
+
+  it('when a store opens a log already past its threshold (as a crash leaves it), then the checkpoint thread starts at once', async () => {
+    const file = path.join(tempDir(), 'e.sqlite');
+    const first = new SqliteEventStore({ path: file, checkpointAfterBytes: Number.MAX_SAFE_INTEGER });
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) => first.append(`s-${i}`, seal(`s-${i}`, null, signer), 'no_stream')),
+    );
+    // another connection keeps the file open, so that closing this store leaves its log as it is
+    const holder = new Database(file, { readonly: true });
+    holder.prepare('SELECT count(*) FROM events').get();
+    await first.close();
+    const walSize = fs.statSync(`${file}-wal`).size;
+    expect(walSize).toBeGreaterThan(64 * 1024);
+    const second = new SqliteEventStore({ path: file, checkpointAfterBytes: 64 * 1024 });
+    expect(second.checkpointThreadStarted).toBe(true);
+    await second.close();
+    holder.close();
+    const third = new SqliteEventStore({ path: file, checkpointAfterBytes: walSize + 1 });
+    expect(third.checkpointThreadStarted).toBe(false);
+    await third.close();
   });
 
   it('when the file has a newer layout than this version knows, then opening it fails rather than guessing', () => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IntegrityFault, InvalidAppend, StoreUnavailable } from '../../errors.js';
@@ -42,7 +43,16 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** With the thread writer: how often the checkpoint thread copies the log into the database. Default 250 ms. */
   readonly checkpointIntervalMs?: number;
+  /**
+   * With the thread writer: the checkpoint thread starts once the write-ahead log may hold this many bytes (the
+   * log file's size at open plus the events appended since), so that a store that is opened, read or barely
+   * written pays for no third thread. Default 4 MiB (SQLite's own default checkpoint size: 1,000 pages).
+   */
+  readonly checkpointAfterBytes?: number;
 }
+
+/** {@link SqliteEventStoreOptions.checkpointAfterBytes}'s default. */
+export const CHECKPOINT_AFTER_BYTES = 4 * 1024 * 1024;
 
 interface PendingAppend {
   readonly wire: WireAppend;
@@ -87,9 +97,11 @@ export class SqliteEventStore implements EventStore {
   /** `readStreams`' statements by the number of streams they read. */
   private readonly together = new Map<number, Database.Statement<unknown[], EnvelopeRow & { i: number }>>();
   private readonly worker: Worker | undefined;
-  private readonly checkpointer: Worker | undefined;
+  /** Started once the log may hold {@link SqliteEventStoreOptions.checkpointAfterBytes}; see {@link logGrew}. */
+  private checkpointer: Worker | undefined;
+  private readonly checkpointing: { readonly path: string; readonly intervalMs: number; bytesLeft: number };
   private readonly inline: SqliteWriter | undefined;
-  private readonly workersExited: Promise<unknown> | undefined;
+  private readonly threadsExited: Promise<void>[] = [];
   private queue: PendingAppend[] = [];
   private readonly inFlight = new Map<number, PendingAppend>();
   private seq = 0;
@@ -142,29 +154,51 @@ export class SqliteEventStore implements EventStore {
       ping: this.db.prepare('SELECT 1'),
     };
 
+    this.checkpointing = {
+      path: options.path,
+      intervalMs: options.checkpointIntervalMs ?? 250,
+      bytesLeft: (options.checkpointAfterBytes ?? CHECKPOINT_AFTER_BYTES) - walBytes(options.path),
+    };
     if (options.writer === 'inline' || options.path === ':memory:') {
       this.inline = new SqliteWriter(options.path, busyTimeoutMs, { db: this.db });
       return;
     }
-    this.worker = startThread('writer-worker', { path: options.path, busyTimeoutMs });
+    this.worker = this.watch(startThread('writer-worker', { path: options.path, busyTimeoutMs }));
     this.worker.on('message', (message: { type: 'outcomes'; outcomes: WireOutcome[] }) =>
       this.settle(message.outcomes),
     );
-    this.checkpointer = startThread('checkpointer-worker', {
-      path: options.path,
-      intervalMs: options.checkpointIntervalMs ?? 250,
-    });
-    const exits = [this.worker, this.checkpointer].map(
-      (thread) =>
-        new Promise<void>((resolve) => {
-          thread.on('error', (err) => this.fail(new StoreUnavailable(`a store thread failed: ${err.message}`)));
-          thread.once('exit', () => {
-            if (!this.closing) this.fail(new StoreUnavailable('a store thread stopped'));
-            resolve();
-          });
-        }),
+    this.logGrew(0);
+  }
+
+  /** Whether the checkpoint thread runs (it starts once the log may have grown past its threshold). */
+  get checkpointThreadStarted(): boolean {
+    return this.checkpointer !== undefined;
+  }
+
+  /** A store thread's failure, or its stop before the store's, fails the store. */
+  private watch(thread: Worker): Worker {
+    this.threadsExited.push(
+      new Promise<void>((resolve) => {
+        thread.on('error', (err) => this.fail(new StoreUnavailable(`a store thread failed: ${err.message}`)));
+        thread.once('exit', () => {
+          if (!this.closing) this.fail(new StoreUnavailable('a store thread stopped'));
+          resolve();
+        });
+      }),
     );
-    this.workersExited = Promise.all(exits);
+    return thread;
+  }
+
+  /**
+   * `bytes` more were sent to the writer: once the write-ahead log may hold the threshold, the checkpoint thread
+   * starts (the writer itself checkpoints only past `WRITER_CHECKPOINT_PAGES`, a bound for a thread behind).
+   */
+  private logGrew(bytes: number): void {
+    if (this.checkpointer || !this.worker) return;
+    this.checkpointing.bytesLeft -= bytes;
+    if (this.checkpointing.bytesLeft > 0) return;
+    const { path: file, intervalMs } = this.checkpointing;
+    this.checkpointer = this.watch(startThread('checkpointer-worker', { path: file, intervalMs }));
   }
 
   append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -189,6 +223,7 @@ export class SqliteEventStore implements EventStore {
     } catch (err) {
       return Promise.reject(err);
     }
+    if (!this.checkpointer) this.logGrew(wire.events.reduce((sum, e) => sum + e.json.length, 0));
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ wire, resolve, reject });
       // an idle writer gets the append at once; a busy one gets a group at the end of the tick, or earlier
@@ -349,10 +384,10 @@ export class SqliteEventStore implements EventStore {
     if (this.queue.length > 0 || this.inFlight.size > 0 || this.scheduled) {
       await new Promise<void>((resolve) => this.drained.push(resolve));
     }
-    if (this.worker && this.checkpointer) {
+    if (this.worker) {
       this.worker.postMessage({ type: 'close' });
-      this.checkpointer.postMessage({ type: 'close' });
-      await this.workersExited;
+      this.checkpointer?.postMessage({ type: 'close' });
+      await Promise.all(this.threadsExited);
     }
     this.closed = true;
     this.wake();
@@ -423,6 +458,16 @@ export class SqliteEventStore implements EventStore {
 
   private wake(): void {
     for (const waiter of [...this.waiters]) waiter();
+  }
+}
+
+/** The size of the database's write-ahead log file (0 when there is none). */
+function walBytes(file: string): number {
+  if (file === ':memory:') return 0;
+  try {
+    return fs.statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
   }
 }
 
