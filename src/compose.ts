@@ -119,7 +119,7 @@ import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
 import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
 import { PortalAssets } from './web/assets.js';
-import { portal, portalErrors, portalNotFound } from './web/portal.js';
+import { lazyPortal } from './web/lazy-portal.js';
 import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
 import { loadOrCreateSecret } from './adapters/keys/service-secrets.js';
@@ -927,6 +927,90 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const evaluations = new EvaluationService(deps, cases);
   const officerRoster = new OfficerRoster({ readModels, runner });
   const agencyItems = new AgencyItems({ readModels, runner });
+  // the portal's modules load with the first request that reaches it (src/web/lazy-portal.ts)
+  const web = lazyPortal({
+    publicReads,
+    agencies: agencyProfiles,
+    // a person of the agency's officer list by the subject their token names (officers sign in as their id)
+    personNames: (agency, sub) => readModels.get<OfficerDoc>('officers', officerKey(agency, sub))?.name,
+    published: publishedReads,
+    catalogues: reviewCatalogues,
+    statistics: publicStatistics,
+    inspections: inspectionReads,
+    discretion,
+    limited: publicLimit,
+    utcOffsetOf: agencyOffset,
+    assets: portalAssets,
+    verify,
+    screens: {
+      peopleOf: (agency) =>
+        Object.fromEntries(
+          readAll<OfficerDoc>(readModels, 'officers', { where: { agency } }).map((o) => [o.officerId, o.name]),
+        ),
+      files,
+      supervision,
+      bundles,
+      media: mediaReads,
+      log,
+      work: {
+        cases,
+        files,
+        validate,
+        newId,
+        clock,
+        utcOffsetOf: agencyOffset,
+        upload: { blobs, holdings, maxBytes: config.mediaMaxBytes },
+        discretion,
+        drafts,
+      },
+      quality: {
+        files,
+        discretion,
+        evaluationReads,
+        evaluations,
+        validate,
+        newId,
+        clock,
+        utcOffsetOf: agencyOffset,
+      },
+      drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset, newId },
+      registry: registryService,
+      templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
+      roster: { roster: officerRoster, registry: registryService },
+      items: { items: agencyItems, registry: registryService },
+      registration: { registry: registryService },
+      amendments: { roster: officerRoster, items: agencyItems, registry: registryService },
+      officerKeys: { roster: officerRoster, registry: registryService },
+      agencyProfile: { profiles: agencyProfiles, validate, newId, utcOffsetOf: agencyOffset },
+    },
+    sessions: new Sessions({
+      seal: cookieSeal,
+      idleSeconds: config.portal.sessionIdleSeconds,
+      maxSeconds: config.portal.sessionMaxSeconds,
+      cookieSecure: config.portal.cookieSecure,
+      now: () => clock.now(),
+      verify,
+      revoked: revocations.revoked,
+      // sign-outs go to the log, so every replica refuses the session, and so does this one after a restart
+      signOuts: {
+        record: ({ principal, session, until }) =>
+          revocations
+            .endSession(
+              { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] },
+              { session, until },
+            )
+            .catch((err: unknown) => log.warn({ err }, 'recording a sign-out failed')),
+        ended: revocations.sessionEnded,
+      },
+    }),
+    signIn: {
+      devSignIn: config.portal.devSignIn,
+      ...(config.portal.oidc ? { oidc: oidcSignInOf(config.portal.oidc, config, clock, cookieSeal) } : {}),
+    },
+    liveFeed: liveStream({ live: liveEvents, shutdown: live.signal }),
+    applications: { applications, reads: applicationReads, filings, log, blobs, validate, newId },
+    recordings: recordingReads,
+  });
   const routers = [
     // first, as Express tries the routers in order and recording acts is the busiest write (its paths are no
     // other router's)
@@ -1048,89 +1132,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       signatures,
       log,
     }),
-    portal({
-      publicReads,
-      agencies: agencyProfiles,
-      // a person of the agency's officer list by the subject their token names (officers sign in as their id)
-      personNames: (agency, sub) => readModels.get<OfficerDoc>('officers', officerKey(agency, sub))?.name,
-      published: publishedReads,
-      catalogues: reviewCatalogues,
-      statistics: publicStatistics,
-      inspections: inspectionReads,
-      discretion,
-      limited: publicLimit,
-      utcOffsetOf: agencyOffset,
-      assets: portalAssets,
-      verify,
-      screens: {
-        peopleOf: (agency) =>
-          Object.fromEntries(
-            readAll<OfficerDoc>(readModels, 'officers', { where: { agency } }).map((o) => [o.officerId, o.name]),
-          ),
-        files,
-        supervision,
-        bundles,
-        media: mediaReads,
-        log,
-        work: {
-          cases,
-          files,
-          validate,
-          newId,
-          clock,
-          utcOffsetOf: agencyOffset,
-          upload: { blobs, holdings, maxBytes: config.mediaMaxBytes },
-          discretion,
-          drafts,
-        },
-        quality: {
-          files,
-          discretion,
-          evaluationReads,
-          evaluations,
-          validate,
-          newId,
-          clock,
-          utcOffsetOf: agencyOffset,
-        },
-        drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset, newId },
-        registry: registryService,
-        templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
-        roster: { roster: officerRoster, registry: registryService },
-        items: { items: agencyItems, registry: registryService },
-        registration: { registry: registryService },
-        amendments: { roster: officerRoster, items: agencyItems, registry: registryService },
-        officerKeys: { roster: officerRoster, registry: registryService },
-        agencyProfile: { profiles: agencyProfiles, validate, newId, utcOffsetOf: agencyOffset },
-      },
-      sessions: new Sessions({
-        seal: cookieSeal,
-        idleSeconds: config.portal.sessionIdleSeconds,
-        maxSeconds: config.portal.sessionMaxSeconds,
-        cookieSecure: config.portal.cookieSecure,
-        now: () => clock.now(),
-        verify,
-        revoked: revocations.revoked,
-        // sign-outs go to the log, so every replica refuses the session, and so does this one after a restart
-        signOuts: {
-          record: ({ principal, session, until }) =>
-            revocations
-              .endSession(
-                { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] },
-                { session, until },
-              )
-              .catch((err: unknown) => log.warn({ err }, 'recording a sign-out failed')),
-          ended: revocations.sessionEnded,
-        },
-      }),
-      signIn: {
-        devSignIn: config.portal.devSignIn,
-        ...(config.portal.oidc ? { oidc: oidcSignInOf(config.portal.oidc, config, clock, cookieSeal) } : {}),
-      },
-      liveFeed: liveStream({ live: liveEvents, shutdown: live.signal }),
-      applications: { applications, reads: applicationReads, filings, log, blobs, validate, newId },
-      recordings: recordingReads,
-    }),
+    web.router,
   ];
   const collectMetrics = () => {
     void events.headPosition().then(
@@ -1157,7 +1159,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     readModels: { damaged: () => readModels.damaged?.() === true || damagedApplying },
     deadlines: config.http,
     changedAt: () => changedAt,
-    pages: { notFound: portalNotFound(portalAssets), errors: portalErrors(portalAssets) },
+    pages: web.pages,
     trustProxy: config.portal.trustProxy,
     limited: publicLimit,
     ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { cookieOf } from './cookies.js';
 import { EN } from './messages/en.js';
 import { ZH_CN, type Messages } from './messages/zh-CN.js';
 
@@ -36,21 +37,6 @@ function asLocale(value: unknown): Locale | undefined {
   const lower = value.trim().toLowerCase();
   if (lower === 'en' || lower.startsWith('en-')) return 'en';
   if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
-  return undefined;
-}
-
-/** The value of one cookie in the request's `Cookie` header, if given. */
-export function cookieOf(req: Request, name: string): string | undefined {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(at + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
   return undefined;
 }
 

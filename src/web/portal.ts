@@ -34,6 +34,7 @@ import { registerDevicePage } from './pages/supervise-devices.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Session, Sessions } from './sessions.js';
 import { signIn } from './signin.js';
+import { pageAsked, pageWanted } from './page-requests.js';
 import type { AgencyProfiles } from '../app/agency-profiles.js';
 import { oidcSignIn, type OidcSignInDependencies } from './oidc-signin.js';
 
@@ -231,11 +232,6 @@ function caughtUpFirst(reads: Pick<PublicReads, 'caughtUp'>): RequestHandler {
   };
 }
 
-/** Asked for HTML (a browser's navigation), rather than JSON or anything else. */
-function wantsHtml(accept: string | undefined): boolean {
-  return accept !== undefined && /\btext\/html\b/.test(accept);
-}
-
 /** Problem codes with a page of their own (`error.<code>.title` and `.body`); others get the generic page. */
 const CODE_PAGES = new Set([
   'csrf_failed',
@@ -290,8 +286,7 @@ function errorPage(ctx: PageContext, status: number, code?: string, again?: stri
  */
 export function portalNotFound(assets: PortalAssets): RequestHandler {
   return (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/v1/') || !wantsHtml(req.get('accept')))
-      return next();
+    if (!pageAsked(req)) return next();
     sendPage(res, pageContext(req, res, assets), errorPage(pageContext(req, res, assets), 404));
   };
 }
@@ -302,7 +297,7 @@ export function portalNotFound(assets: PortalAssets): RequestHandler {
  */
 export function portalErrors(assets: PortalAssets): ErrorRequestHandler {
   return (err, req, res, next) => {
-    if (res.headersSent || req.path.startsWith('/v1/') || !wantsHtml(req.get('accept'))) return next(err);
+    if (res.headersSent || !pageWanted(req)) return next(err);
     if (err instanceof NotCaughtUp) {
       // what the reader just recorded is not in the pages yet (a form's redirect asks for it): a page that says so
       // and asks again, not the API's problem document

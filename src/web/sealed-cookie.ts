@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { cookieOf } from './i18n.js';
+import { cookieOf } from './cookies.js';
 
 /** What a sealed cookie is for: each purpose has a key of its own, so one can never be taken for another. */
 export type SealPurpose = 'session' | 'signin-flow';
