@@ -11,6 +11,7 @@ import { AGENCIES, type AgencyDoc } from '../../projections/registry.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type ExpectedHead } from './command-handler.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { pageOf, readAll, type Paging } from './read-pages.js';
 import { recording, registryCodec } from './registry-codec.js';
@@ -39,6 +40,13 @@ const viewOf = (doc: AgencyDoc): AgencyView => ({
  * of them from the read model, which is also where the pages look an agency's name up.
  */
 export class AgencyProfiles {
+  /**
+   * Profiles recorded one at a time (on this replica): each reads the names the read model holds once it has applied
+   * the whole log, which then includes the profile recorded just before it, so two agencies naming themselves alike
+   * at the same moment do not both get the name.
+   */
+  readonly #naming = new OneAtATime();
+
   constructor(private readonly deps: AgencyProfilesDependencies) {}
 
   /**
@@ -55,20 +63,22 @@ export class AgencyProfiles {
     const codec = registryCodec<AgencyProfileEvent>(this.deps.clock, actor);
     const profile = profileOf(body as unknown as Record<string, unknown>);
     const reason = body.reason === undefined ? {} : { reason: body.reason };
-    await caughtUp(this.deps.runner, await this.deps.events.headPosition());
-    const heldBy = this.#nameHeldBy(profile.name, body.agency);
-    const command = {
-      type: 'SetAgencyProfile' as const,
-      actor,
-      agency: body.agency,
-      profile,
-      ...reason,
-      ...(heldBy === undefined ? {} : { nameHeldBy: heldBy }),
-    };
-    return handleCommand(this.deps, agencyProfileStream(actor.agency), agencyProfileDecider, codec, command, {
-      eventId,
-      expectedRevision,
-      sameRequest: recording('AgencyProfileSet', { ...profile, ...reason }),
+    return this.#naming.run('names', async () => {
+      await caughtUp(this.deps.runner, await this.deps.events.headPosition());
+      const heldBy = this.#nameHeldBy(profile.name, body.agency);
+      const command = {
+        type: 'SetAgencyProfile' as const,
+        actor,
+        agency: body.agency,
+        profile,
+        ...reason,
+        ...(heldBy === undefined ? {} : { nameHeldBy: heldBy }),
+      };
+      return handleCommand(this.deps, agencyProfileStream(actor.agency), agencyProfileDecider, codec, command, {
+        eventId,
+        expectedRevision,
+        sameRequest: recording('AgencyProfileSet', { ...profile, ...reason }),
+      });
     });
   }
 

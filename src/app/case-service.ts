@@ -31,6 +31,7 @@ import { DataKeyDestroyed, DataKeyUnavailable, type DataKeyStore } from '../port
 import { needsSealing, openData, opensWith, sealDraft } from './personal-data.js';
 import { actingOfficerKey, signedActCodec, type ActSignature } from './signed-acts.js';
 import { documentNumberHolder } from '../../projections/document-numbers.js';
+import { OneAtATime } from './one-at-a-time.js';
 import type { DocReader } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import type { KeyObject } from 'node:crypto';
@@ -117,10 +118,25 @@ function sameSignature(recorded: Signature | undefined, expected: Signature): bo
 
 /** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
 /** The members of a party that {@link PersonalValues} takes. */
+/** The document numbers the acts give a decision: issuing it, or correcting its number. */
+function documentNumbersOf(requests: readonly ActRequest[]): string[] {
+  return requests.flatMap((r) => {
+    const data = r.data as { documentNo?: unknown; data?: { documentNo?: unknown } };
+    const documentNo =
+      r.type === 'DecisionIssued' ? data.documentNo : r.type === 'RecordCorrected' ? data.data?.documentNo : undefined;
+    return typeof documentNo === 'string' ? [documentNo] : [];
+  });
+}
+
 const PERSONAL_VALUES = ['name', 'idNumber', 'phone', 'address'] as const satisfies readonly (keyof PersonalValues)[];
 
 export class CaseService {
   private readonly registry: RegistryReader;
+  /**
+   * Acts giving a decision a document number, one agency's one at a time: each reads the numbers the read models
+   * hold once they have applied the whole log, which then includes the decision recorded just before it.
+   */
+  private readonly numbering = new OneAtATime();
 
   constructor(private readonly deps: CaseServiceDependencies) {
     this.registry = new RegistryReader(deps.events);
@@ -179,80 +195,87 @@ export class CaseService {
     // after it from its own instant on, starts after the act's recordedAt for the verifier too
     let checkedAt: Date | undefined;
     const deps = signed ? { ...this.deps, clock: { now: () => checkedAt ?? this.deps.clock.now() } } : this.deps;
-    return handleCommand(
-      deps,
-      stream,
-      batchOf(caseDecider),
-      codec,
-      async (state: CaseState, ahead: ReadAhead): Promise<CaseCommand[]> => {
-        const opening = requests.find((r) => r.type === 'CaseOpened')?.data as { application?: unknown } | undefined;
-        const application =
-          state.application ?? (typeof opening?.application === 'string' ? opening.application : undefined);
-        const media = await this.mediaOf(state.agency ?? actor.agency, requests, application);
-        const acts = requests.map(
-          (request, i) => ({ ...request, media: media[i], id: i === 0 ? options.eventId : '', actor }) as RecordAct,
-        );
-        const { itemCode, officers: officerIds } = registryEntries(state, requests, actor);
-        const [item, benchmark, officers, list, devices, settings, catalogue, persons] = await Promise.all([
-          itemCode ? this.registry.item(actor.agency, itemCode, ahead) : undefined,
-          itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
-          // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
-          this.registry.officers(actor.agency, officerIds, ahead),
-          // the recording list fixes a case's recording duties when it is opened
-          acts.some((a) => a.type === 'CaseOpened') ? this.registry.recordingList(actor.agency) : undefined,
-          this.devicesNamed(actor.agency, acts),
-          // the agency's review time limit fixes a request's last day
-          acts.some((a) => a.type === 'LegalReviewRequested') ? this.registry.reviewSettings(actor.agency) : undefined,
-          // the review catalogue decides, with the item's own criteria, whether a decision is major
-          acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
-          // what the disclosure publishes as written must not name the persons it shows masked
-          this.persons(stream, state, requests),
-        ]);
-        const holders = await this.documentNumberHolders(actor.agency, requests);
-        if (!signed) checkedAt = this.deps.clock.now();
-        const recordedAt = checkedAt!.toISOString();
-        const context: CaseContext = {
-          item: (code: string) => (code === itemCode ? item : undefined),
-          officer: (id: string) => officers.get(id),
-          calendar: this.deps.calendar,
-          ...(list?.entries ? { recordingList: list.entries } : {}),
-          device: (id: string) => devices.get(id),
-          benchmark: (code: string) => (code === itemCode ? benchmark : undefined),
-          ...(settings?.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: settings.reviewWorkingDays }),
-          ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
-          recordedAt,
-          ...(this.deps.utcOffsetOf ? { utcOffsetMinutes: this.deps.utcOffsetOf(actor.agency) } : {}),
-          ...(persons ? { persons } : {}),
-          ...(holders ? { documentNumberHolder: (documentNo: string) => holders.get(documentNo) } : {}),
-        };
-        if (signed) {
-          const { keyId } = signed.actorSig;
-          officerKey = actingOfficerKey(
-            officers.get(actor.sub),
-            keyId,
-            requests[0]!.occurredAt,
+    const run = (): Promise<CommandResult> =>
+      handleCommand(
+        deps,
+        stream,
+        batchOf(caseDecider),
+        codec,
+        async (state: CaseState, ahead: ReadAhead): Promise<CaseCommand[]> => {
+          const opening = requests.find((r) => r.type === 'CaseOpened')?.data as { application?: unknown } | undefined;
+          const application =
+            state.application ?? (typeof opening?.application === 'string' ? opening.application : undefined);
+          const media = await this.mediaOf(state.agency ?? actor.agency, requests, application);
+          const acts = requests.map(
+            (request, i) => ({ ...request, media: media[i], id: i === 0 ? options.eventId : '', actor }) as RecordAct,
+          );
+          const { itemCode, officers: officerIds } = registryEntries(state, requests, actor);
+          const [item, benchmark, officers, list, devices, settings, catalogue, persons] = await Promise.all([
+            itemCode ? this.registry.item(actor.agency, itemCode, ahead) : undefined,
+            itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
+            // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
+            this.registry.officers(actor.agency, officerIds, ahead),
+            // the recording list fixes a case's recording duties when it is opened
+            acts.some((a) => a.type === 'CaseOpened') ? this.registry.recordingList(actor.agency) : undefined,
+            this.devicesNamed(actor.agency, acts),
+            // the agency's review time limit fixes a request's last day
+            acts.some((a) => a.type === 'LegalReviewRequested')
+              ? this.registry.reviewSettings(actor.agency)
+              : undefined,
+            // the review catalogue decides, with the item's own criteria, whether a decision is major
+            acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
+            // what the disclosure publishes as written must not name the persons it shows masked
+            this.persons(stream, state, requests),
+          ]);
+          const holders = await this.documentNumberHolders(actor.agency, requests);
+          if (!signed) checkedAt = this.deps.clock.now();
+          const recordedAt = checkedAt!.toISOString();
+          const context: CaseContext = {
+            item: (code: string) => (code === itemCode ? item : undefined),
+            officer: (id: string) => officers.get(id),
+            calendar: this.deps.calendar,
+            ...(list?.entries ? { recordingList: list.entries } : {}),
+            device: (id: string) => devices.get(id),
+            benchmark: (code: string) => (code === itemCode ? benchmark : undefined),
+            ...(settings?.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: settings.reviewWorkingDays }),
+            ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
             recordedAt,
-            context.utcOffsetMinutes,
-          );
-        }
-        return acts.map((act) => ({ act, context }));
-      },
-      {
-        ...commandOptions,
-        // a signed act sent again is the same request only with the signature it was recorded with
-        sameRequest: (recorded) =>
-          recordsActs(requests, opened(recorded)) &&
-          (signed === undefined || sameSignature(recorded[0]?.actorSig, signed.actorSig)),
-        // the item and officers the case's state as last folded here names, read with the case in one store call
-        alongside: (known) => {
-          if (signed) checkedAt = this.deps.clock.now();
-          return this.registry.readsFor(
-            actor.agency,
-            registryEntries(known ?? caseDecider.initialState(), requests, actor),
-          );
+            ...(this.deps.utcOffsetOf ? { utcOffsetMinutes: this.deps.utcOffsetOf(actor.agency) } : {}),
+            ...(persons ? { persons } : {}),
+            ...(holders ? { documentNumberHolder: (documentNo: string) => holders.get(documentNo) } : {}),
+          };
+          if (signed) {
+            const { keyId } = signed.actorSig;
+            officerKey = actingOfficerKey(
+              officers.get(actor.sub),
+              keyId,
+              requests[0]!.occurredAt,
+              recordedAt,
+              context.utcOffsetMinutes,
+            );
+          }
+          return acts.map((act) => ({ act, context }));
         },
-      },
-    );
+        {
+          ...commandOptions,
+          // a signed act sent again is the same request only with the signature it was recorded with
+          sameRequest: (recorded) =>
+            recordsActs(requests, opened(recorded)) &&
+            (signed === undefined || sameSignature(recorded[0]?.actorSig, signed.actorSig)),
+          // the item and officers the case's state as last folded here names, read with the case in one store call
+          alongside: (known) => {
+            if (signed) checkedAt = this.deps.clock.now();
+            return this.registry.readsFor(
+              actor.agency,
+              registryEntries(known ?? caseDecider.initialState(), requests, actor),
+            );
+          },
+        },
+      );
+    // acts giving a decision a document number wait for the agency's acts before them that do (`numbering`)
+    return documentNumbersOf(requests).length > 0 && this.deps.documentNumbers
+      ? this.numbering.run(actor.agency, run)
+      : run();
   }
 
   /**
@@ -264,16 +287,7 @@ export class CaseService {
     agency: string,
     requests: readonly ActRequest[],
   ): Promise<Map<string, string> | undefined> {
-    const numbers = requests.flatMap((r) => {
-      const data = r.data as { documentNo?: unknown; data?: { documentNo?: unknown } };
-      const documentNo =
-        r.type === 'DecisionIssued'
-          ? data.documentNo
-          : r.type === 'RecordCorrected'
-            ? data.data?.documentNo
-            : undefined;
-      return typeof documentNo === 'string' ? [documentNo] : [];
-    });
+    const numbers = documentNumbersOf(requests);
     const source = this.deps.documentNumbers;
     if (numbers.length === 0 || !source) return undefined;
     await caughtUp(source.runner, await this.deps.events.headPosition());

@@ -174,4 +174,22 @@ describe('agency profiles', () => {
     const second = (await read(`/v1/agencies?limit=1&cursor=${encodeURIComponent(first.next)}`)).body;
     expect(second.items.map((a: { agency: string }) => a.agency)).toEqual([AGENCY]);
   });
+
+  it('when three agencies take one name at the same moment, then one has it and the others are refused', async () => {
+    const agencies = ['race-a', 'race-b', 'race-c'];
+    const answers = await Promise.all(
+      agencies.map((agency) =>
+        call('PUT', `/v1/agencies/${agency}/profile`, t.token('ad', agency, ['admin']), {
+          agency,
+          name: '某县综合行政执法局',
+        }),
+      ),
+    );
+    const recorded = answers.filter((a) => a.status === 201);
+    expect(recorded).toHaveLength(1);
+    const holder = agencies[answers.indexOf(recorded[0]!)];
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      expect([refused.status, refused.body.code, refused.body.heldBy]).toEqual([409, 'agency_name_taken', holder]);
+    }
+  });
 });

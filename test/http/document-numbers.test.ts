@@ -99,6 +99,27 @@ describe('document numbers of decisions', () => {
     expect(back.status).toBe(201);
   });
 
+  it('when several cases are decided under one number at the same moment, then one is recorded and the others refused', async () => {
+    const cases = ['dn-6', 'dn-7', 'dn-8', 'dn-9'];
+    for (const caseId of cases) await opened(caseId);
+    const answers = await Promise.all(cases.map((caseId) => issue(caseId, '县司告〔2026〕6号')));
+    const recorded = answers.filter((a) => a.status === 201);
+    expect(recorded).toHaveLength(1);
+    const holder = cases[answers.indexOf(recorded[0]!)];
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      expect([refused.status, refused.body.code, refused.body.heldBy]).toEqual([409, 'document_number_taken', holder]);
+    }
+    // and a correction racing a decision for another free number: one of them has it
+    const [decided, corrected] = await Promise.all([
+      issue(
+        cases.find((c) => c !== holder)!,
+        '县司告〔2026〕7号',
+      ),
+      correct(holder!, recorded[0]!.body.eventId, '县司告〔2026〕7号'),
+    ]);
+    expect([decided.status, corrected.status].sort()).toEqual([201, 409]);
+  });
+
   it('when a decision is drafted under a number another case bears, then the draft is refused before it is printed', async () => {
     await opened('dn-5');
     const draft = (documentNo: string) =>

@@ -278,6 +278,28 @@ describe('webhook subscriptions over HTTP', () => {
     expect(elsewhere.status).toBe(201);
   });
 
+  it('when the same subscription is sent several times at the same moment, then one is created and the others are 409 webhook_duplicate naming it', async () => {
+    const url = freshUrl();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.call('POST', '/v1/webhooks', { token: integration, body: { url, eventTypes: ['CaseClosed'] } }),
+      ),
+    );
+    const created = answers.filter((a) => a.status === 201);
+    expect(created).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      expect([refused.status, refused.body.code, refused.body.webhookId]).toEqual([
+        409,
+        'webhook_duplicate',
+        created[0]!.body.id,
+      ]);
+    }
+    const listed = await t.call('GET', `/v1/webhooks?consistentWith=${created[0]!.body.position}`, {
+      token: integration,
+    });
+    expect(listed.body.items.filter((w: { url: string }) => w.url === url)).toHaveLength(1);
+  });
+
   it('when an agency has as many subscriptions as WEBHOOK_MAX_PER_AGENCY, then another is 409 webhook_limit; a retried creation and a deletion still work', async () => {
     const small = await startTestService({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1', WEBHOOK_MAX_PER_AGENCY: '2' });
     try {

@@ -30,6 +30,7 @@ import type { AddressPolicy } from './address-policy.js';
 import type { PublicRecords } from './payloads.js';
 import { caughtUp, type ReadConsistency } from '../read-consistency.js';
 import { replayDeliveries } from './replay-scan.js';
+import { OneAtATime } from '../one-at-a-time.js';
 import { stateOf, WEBHOOKS, webhookDocOf, webhookOf } from '../../../projections/webhooks.js';
 import type { WebhookKeys } from './webhook-keys.js';
 
@@ -97,6 +98,13 @@ export class WebhookService {
   /** The log position of this replica's last change of a subscription: reads wait for the read models to pass it. */
   #written: Position = 0;
 
+  /**
+   * Creations and changes of an agency's subscriptions one at a time (on this replica): each reads the agency's
+   * subscriptions once the read models have the one written before it, so two identical subscriptions sent at the
+   * same moment are one subscription and one `409 webhook_duplicate`, not two deliveries of every event.
+   */
+  readonly #settling = new OneAtATime();
+
   async create(
     actor: Actor,
     body: Omit<WebhookSettings, 'payload'> & { readonly signing?: WebhookSigning; readonly payload?: WebhookPayload },
@@ -104,6 +112,15 @@ export class WebhookService {
     eventId: string,
   ): Promise<WebhookWritten> {
     await this.deps.policy.check(body.url);
+    return this.#settling.run(actor.agency, () => this.#create(actor, body, webhookId, eventId));
+  }
+
+  async #create(
+    actor: Actor,
+    body: Omit<WebhookSettings, 'payload'> & { readonly signing?: WebhookSigning; readonly payload?: WebhookPayload },
+    webhookId: string,
+    eventId: string,
+  ): Promise<WebhookWritten> {
     const signing = body.signing ?? 'hmac-sha256';
     const settings = settingsOf(body.url, body.eventTypes, body.payload);
     checkPublicTypes(settings, body.eventTypes);
@@ -137,6 +154,16 @@ export class WebhookService {
 
   /** `expectedRevision` (`If-Match`): the subscription's revision the caller last saw; another is `409 revision_conflict`. */
   async change(
+    actor: Actor,
+    webhookId: string,
+    change: WebhookChange,
+    eventId: string,
+    expectedRevision?: ExpectedHead,
+  ): Promise<WebhookWritten> {
+    return this.#settling.run(actor.agency, () => this.#change(actor, webhookId, change, eventId, expectedRevision));
+  }
+
+  async #change(
     actor: Actor,
     webhookId: string,
     change: WebhookChange,
