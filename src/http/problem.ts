@@ -1,7 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { IntegrityFault, LedgerError, NotCaughtUp, ReadModelsDamaged, VerificationsBusy } from '../errors.js';
+import {
+  IntegrityFault,
+  InvalidQuery,
+  LedgerError,
+  NotCaughtUp,
+  ReadModelsDamaged,
+  VerificationsBusy,
+} from '../errors.js';
+import { InvalidCursor } from '../ports/read-models.js';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
 import { routeOf } from './metrics.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -124,7 +132,9 @@ export function refusalWarnings(log: Logger, now: () => number = Date.now) {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   let damageSaid = false; // the damaged read models' remedy is logged once, each read refused after it briefly
   const credentialsRefused = refusalWarnings(log);
-  return (err: unknown, req, res, _next) => {
+  return (thrown: unknown, req, res, _next) => {
+    // a cursor the read models could not place, whichever route passed it on without its own words for it
+    const err = thrown instanceof InvalidCursor ? new InvalidQuery('cursor is not one this list returned') : thrown;
     const requestId = String(res.getHeader('x-request-id') ?? '');
     if (res.headersSent) {
       // an answer is under way (or was given, e.g. 408 while the body was being read): it cannot change now

@@ -131,6 +131,32 @@ describe('the SQLite read-model store', () => {
     store.close();
   });
 
+  it("when a cursor is another collection's or another order's, then the query is refused rather than paged from it", () => {
+    const store = open();
+    fill(store, 6);
+    store.commit(
+      ['t1', 't2', 't3'].map((key) => ({ collection: 'texts', key, doc: { agency: 'a', body: key } })),
+      7,
+    );
+    const byDate = store.query('things', { orderBy: 'on', limit: 2 }).next!;
+    const byKey = store.query('things', { limit: 2 }).next!;
+    const texts = store.query('texts', { limit: 1 }).next!;
+    // each cursor goes on in its own list, whatever the filters
+    expect(store.query('things', { orderBy: 'on', after: byDate, limit: 2 }).items).toHaveLength(2);
+    expect(store.query('things', { where: { agency: 'a' }, after: byKey, limit: 2 }).items.length).toBeGreaterThan(0);
+    expect(store.query('texts', { after: texts, limit: 5 }).items).toHaveLength(2);
+    for (const [query, cursor] of [
+      [{ limit: 2 }, texts],
+      [{ limit: 2 }, byDate],
+      [{ orderBy: 'on', limit: 2 }, byKey],
+      [{ orderBy: 'on', direction: 'desc', limit: 2 }, byDate],
+    ] as const) {
+      expect(() => store.query('things', { ...query, after: cursor })).toThrow(InvalidCursor);
+    }
+    expect(() => store.query('texts', { limit: 2, after: byKey })).toThrow(InvalidCursor);
+    store.close();
+  });
+
   it('when Chinese text is searched, then trigram matching finds it, closest first, and follows updates and deletes', () => {
     const store = open();
     store.commit(

@@ -208,8 +208,8 @@ describe("the agency's public profile", () => {
     expect(first.text).not.toContain('下一页');
     // a cursor of the list's own shape that lies after every agency
     const { next } = (await f.t.call('GET', '/v1/agencies?limit=1')).body;
-    const [value] = JSON.parse(Buffer.from(next, 'base64url').toString('utf8')) as [unknown, string];
-    const after = Buffer.from(JSON.stringify([value, '~'])).toString('base64url');
+    const [value, , list] = JSON.parse(Buffer.from(next, 'base64url').toString('utf8')) as [unknown, string, string];
+    const after = Buffer.from(JSON.stringify([value, '~', list])).toString('base64url');
     const past = await page(f, `/agencies?cursor=${after}`);
     expect(past.status).toBe(200);
     expect(past.text).toContain('没有符合条件的记录。');

@@ -319,7 +319,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     const desc = query.direction === 'desc';
     const orderExpr = query.orderBy === undefined ? undefined : this.#member(collection, query.orderBy);
     if (query.after !== undefined) {
-      const [value, key] = decodeCursor(query.after, orderExpr !== undefined);
+      const [value, key] = decodeCursor(query.after, cursorScope(name, query), orderExpr !== undefined);
       const cmp = desc ? '<' : '>';
       if (orderExpr === undefined) {
         clauses.push(`key ${cmp} ?`);
@@ -350,7 +350,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     const last = page.at(-1);
     return {
       items: page.map((row) => JSON.parse(row.doc) as D),
-      ...(rows.length > limit && last ? { next: encodeCursor(last.sortValue ?? null, last.key) } : {}),
+      ...(rows.length > limit && last
+        ? { next: encodeCursor(last.sortValue ?? null, last.key, cursorScope(name, query)) }
+        : {}),
     };
   }
 
@@ -493,14 +495,23 @@ function bindable(value: Scalar): string | number | null {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
-function encodeCursor(value: Scalar, key: string): string {
-  return Buffer.from(JSON.stringify([value, key]), 'utf8').toString('base64url');
+function encodeCursor(value: Scalar, key: string, scope: string): string {
+  return Buffer.from(JSON.stringify([value, key, scope]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, ordered: boolean): [Scalar, string] {
+/**
+ * What a cursor belongs to: the collection and the order of the query that returned it (its filters may differ
+ * between pages of one list, as a list's parameters are the client's). A cursor of another collection or order is
+ * refused rather than read as a place in this one, where it would answer an empty or a wrong page as the last.
+ */
+function cursorScope(collection: string, query: Pick<Query, 'orderBy' | 'direction'>): string {
+  return `${collection}/${query.orderBy ?? 'key'}/${query.direction === 'desc' ? 'desc' : 'asc'}`;
+}
+
+function decodeCursor(cursor: string, scope: string, ordered: boolean): [Scalar, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
+    if (Array.isArray(parsed) && parsed.length === 3 && typeof parsed[1] === 'string' && parsed[2] === scope) {
       const value = parsed[0] as unknown;
       const scalar = value === null || ['string', 'number', 'boolean'].includes(typeof value);
       if (scalar && (ordered || value === null)) return [value as Scalar, parsed[1]];
