@@ -3,6 +3,7 @@ import { LedgerError } from '../errors.js';
 import type { Role } from '../domain/actor.js';
 import type { JwtAlgorithm, TrustedKey } from '../ports/token-keys.js';
 import { ID_PATTERN } from '../domain/streams.js';
+import { hasLoneSurrogate } from '../ledger/canonical-json.js';
 
 export type { JwtAlgorithm, TrustedKey } from '../ports/token-keys.js';
 
@@ -169,9 +170,28 @@ function checkTimes(
   if (claims.iat !== undefined && claims.iat > now + clockSkewSeconds) throw new Unauthenticated('token not yet valid');
 }
 
+/** The longest `sub` a token or a sign-in may name (OpenID Connect's bound on a subject identifier). */
+export const MAX_SUB_LENGTH = 255;
+
+/**
+ * Whether `sub` can name a user in what the service records and exports (the signed log's actors, the access log,
+ * its CSV files, the revocations that must be able to name it): at most {@link MAX_SUB_LENGTH} characters, no
+ * control character (a NUL or a line break would follow it into the CSV files and the log's readers), no lone
+ * surrogate, and not only white space or format characters.
+ */
+export function usableSubject(sub: string): boolean {
+  return (
+    sub.length <= MAX_SUB_LENGTH &&
+    !hasLoneSurrogate(sub) &&
+    !/\p{Cc}/u.test(sub) &&
+    /[^\s\p{Cf}\u034F\u115F\u1160\u2800\u3164\uFFA0]/u.test(sub)
+  );
+}
+
 function principalOf(claims: jwt.JwtPayload): Principal {
   const { sub, agency, roles, supervises } = claims as Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new Unauthenticated('missing sub claim');
+  if (!usableSubject(sub)) throw new Unauthenticated('invalid sub claim');
   if (typeof agency !== 'string' || agency === '') throw new Unauthenticated('missing agency claim');
   // an agency is a namespace of stream names and keys: a code the registries could not hold names no agency
   if (!ID_PATTERN.test(agency)) throw new Unauthenticated('invalid agency claim');

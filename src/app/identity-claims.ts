@@ -1,6 +1,6 @@
 import type { Role } from '../domain/actor.js';
 import { SignInRefused } from '../errors.js';
-import type { Principal } from './auth.js';
+import { usableSubject, type Principal } from './auth.js';
 import { ID_PATTERN } from '../domain/streams.js';
 
 /** Which claims of an identity provider's ID token carry the principal (`OIDC_CLAIM_*`, `OIDC_ROLE_MAP`). */
@@ -15,7 +15,6 @@ export interface ClaimMapping {
 }
 
 const ROLES: ReadonlySet<string> = new Set<Role>(['officer', 'reviewer', 'supervisor', 'admin', 'integration']);
-const MAX_SUB_LENGTH = 255;
 const MAX_NAME_LENGTH = 100;
 
 /**
@@ -28,7 +27,7 @@ export function principalFromClaims(
   mapping: ClaimMapping,
 ): { principal: Principal; name?: string } {
   const sub = claimAt(claims, mapping.sub);
-  if (typeof sub !== 'string' || sub === '' || sub.length > MAX_SUB_LENGTH) {
+  if (typeof sub !== 'string' || sub === '' || !usableSubject(sub)) {
     throw new SignInRefused(`the identity provider gave no usable user id (${mapping.sub})`);
   }
   const agency = claimAt(claims, mapping.agency);

@@ -8,6 +8,7 @@ import { issueToken, parseDuration, ROLES, type Role } from '../app/tokens.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { tokenRevoke } from './token-revoke.js';
 import { ID_PATTERN } from '../domain/streams.js';
+import { usableSubject } from '../app/auth.js';
 
 export const tokenHelp = `Usage: ledger token --sub ID --agency CODE --roles ROLE[,ROLE...] [--ttl 1h] [--supervises CODE,...]
        ledger token revoke --jti ID | --sub ID --before TIME   (see ledger token revoke --help)
@@ -52,6 +53,11 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (!values.sub || !values.agency || !values.roles) throw new UsageError('--sub, --agency and --roles are required');
+  if (!usableSubject(values.sub)) {
+    throw new UsageError(
+      `--sub ${JSON.stringify(values.sub)} is not a user id the service accepts: at most 255 characters, no control characters, not blank`,
+    );
+  }
   const roles = values.roles.split(',').map((r) => r.trim());
   if (roles.includes(''))
     throw new UsageError(`--roles ${values.roles} names an empty role; roles are ${ROLES.join(', ')}`);

@@ -15,6 +15,11 @@ describe('usage errors', () => {
     [['frobnicate'], 'ledger: unknown command "frobnicate"', 'ledger --help'],
     [['token', '--sub', 'alice'], 'ledger token: --sub, --agency and --roles are required', 'ledger token --help'],
     [['token', '--bogus'], "ledger token: Unknown option '--bogus'", 'ledger token --help'],
+    [
+      ['token', '--sub', 'a\tb', '--agency', 'county-justice', '--roles', 'officer'],
+      'ledger token: --sub "a\\tb" is not a user id the service accepts: at most 255 characters, no control characters, not blank',
+      'ledger token --help',
+    ],
     [['token', 'revoke', '--bogus'], "ledger token revoke: Unknown option '--bogus'", 'ledger token revoke --help'],
     [['bundle'], 'ledger bundle: give exactly one CASE_ID', 'ledger bundle --help'],
     [['verify'], 'ledger verify: give exactly one bundle FILE', 'ledger verify --help'],

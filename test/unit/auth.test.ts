@@ -231,9 +231,20 @@ describe('the token verifier', () => {
     { what: 'supervises names no agency code', extra: { supervises: ['x y'] }, expected: 'invalid supervises claim' },
     { what: 'sub is missing', extra: { sub: undefined }, expected: 'missing sub claim' },
     { what: 'sub is not a string', extra: { sub: 42 }, expected: 'missing sub claim' },
+    { what: 'sub holds a NUL', extra: { sub: 'a\u0000b' }, expected: 'invalid sub claim' },
+    { what: 'sub holds a line break', extra: { sub: 'alice\nbob' }, expected: 'invalid sub claim' },
+    { what: 'sub holds a lone surrogate', extra: { sub: 'a\ud800' }, expected: 'invalid sub claim' },
+    { what: 'sub is only white space', extra: { sub: ' \u3000' }, expected: 'invalid sub claim' },
+    { what: 'sub is longer than 255 characters', extra: { sub: 'a'.repeat(256) }, expected: 'invalid sub claim' },
     { what: 'supervises is not a list of agencies', extra: { supervises: 'A2' }, expected: 'invalid supervises claim' },
   ])('when $what, then 401 $expected', ({ extra, expected }) => {
     expect(reason(() => verify(signed(claims(extra))))).toBe(expected);
+  });
+
+  it('when sub is a provider subject of 255 characters, or Chinese, or has spaces inside, then it is the principal', () => {
+    for (const sub of ['a'.repeat(255), '张三', 'user 7|provider']) {
+      expect(verify(signed(claims({ sub }))).sub).toBe(sub);
+    }
   });
 
   it('when known and unknown roles are mixed, then the unknown ones are dropped', () => {
