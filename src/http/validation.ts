@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { InvalidBody, InvalidQuery } from '../errors.js';
-import { boundsViolation, MAX_ARRAY_ITEMS, MAX_STRING_CHARS, type BoundsViolation } from '../ledger/json-bounds.js';
+import { bodyBoundsViolation, MAX_ARRAY_ITEMS, MAX_STRING_CHARS, type BoundsViolation } from '../ledger/json-bounds.js';
 
 export { InvalidBody, InvalidQuery };
 
@@ -199,7 +199,7 @@ function makeValidators(dir: string): Validate {
   return (schemaId, body) => {
     const validate = validatorOf(schemaId);
     // before the schema: what Ajv, the canonicalizer or the read models cannot take never reaches them
-    const outside = boundsViolation(body);
+    const outside = bodyBoundsViolation(body);
     if (outside)
       throw new InvalidBody(`${outside.pointer || '(body)'}: ${outside.reason}`, {
         pointer: outside.pointer,

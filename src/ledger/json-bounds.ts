@@ -40,19 +40,39 @@ interface Frame {
  * limit, so any nesting is refused without exhausting the stack.
  */
 export function boundsViolation(value: unknown): BoundsViolation | undefined {
-  return walk(value, false);
+  return walk(value, false, false);
 }
+
+/**
+ * {@link boundsViolation} for a body a client sends, which must also be I-JSON (RFC 7493 §2.1) in holding no Unicode
+ * noncharacter (U+FDD0 to U+FDEF, and the last two code points of every plane, U+FFFE, U+FFFF, U+1FFFE …): XML,
+ * which the Atom feed is, cannot carry some of them, so a feed would show another text than the one signed. Events
+ * already recorded are not held to it (a bundle's events are checked with {@link eventDataViolation}).
+ */
+export function bodyBoundsViolation(value: unknown): BoundsViolation | undefined {
+  return walk(value, false, true);
+}
+
+/** The noncharacters of Unicode (chapter 23.7): U+FDD0..U+FDEF and U+nFFFE, U+nFFFF for every plane n. */
+const NONCHARACTER = new RegExp(
+  `[\\u{FDD0}-\\u{FDEF}${Array.from({ length: 17 }, (_, plane) => {
+    const base = (plane * 0x10000 + 0xfffe).toString(16).toUpperCase();
+    const last = (plane * 0x10000 + 0xffff).toString(16).toUpperCase();
+    return `\\u{${base}}\\u{${last}}`;
+  }).join('')}]`,
+  'u',
+);
 
 /**
  * {@link boundsViolation}, for data whose personal fields are already sealed: a sealed value's ciphertext (`ct`) is
  * longer than the value it seals (base64url of its UTF-8, with salt and tag), so the string limit, which bounds the
  * text a client sends, is not applied to it; the value was checked in the clear before it was sealed.
  */
-function walk(value: unknown, sealed: boolean): BoundsViolation | undefined {
+function walk(value: unknown, sealed: boolean, nonCharacters: boolean): BoundsViolation | undefined {
   const stack: Frame[] = [{ value, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const found = violationAt(frame);
+    const found = violationAt(frame, nonCharacters);
     if (found !== undefined) return { pointer: pointerOf(frame), reason: found };
     const { value: v, depth } = frame;
     if (typeof v !== 'object' || v === null) continue;
@@ -78,7 +98,7 @@ function walk(value: unknown, sealed: boolean): BoundsViolation | undefined {
  * then at most {@link MAX_EVENT_DATA_BYTES} in canonical form (the pointer is then the whole data, '').
  */
 export function eventDataViolation(data: unknown): BoundsViolation | undefined {
-  const outside = walk(data, true);
+  const outside = walk(data, true, false);
   if (outside) return outside;
   if (Buffer.byteLength(canonicalize(data), 'utf8') > MAX_EVENT_DATA_BYTES) {
     return { pointer: '', reason: `is larger than ${MAX_EVENT_DATA_BYTES} bytes in canonical form` };
@@ -86,11 +106,11 @@ export function eventDataViolation(data: unknown): BoundsViolation | undefined {
   return undefined;
 }
 
-function violationAt({ value, depth, sealedText }: Frame): string | undefined {
+function violationAt({ value, depth, sealedText }: Frame, nonCharacters: boolean): string | undefined {
   switch (typeof value) {
     case 'string':
       if (sealedText) return hasLoneSurrogate(value) ? 'holds a lone UTF-16 surrogate' : undefined;
-      return stringViolation(value);
+      return stringViolation(value, nonCharacters);
     case 'number':
       return Number.isFinite(value) ? undefined : 'is not a finite number';
     case 'boolean':
@@ -106,7 +126,7 @@ function violationAt({ value, depth, sealedText }: Frame): string | undefined {
       const keys = Object.keys(value);
       if (keys.length > MAX_OBJECT_MEMBERS) return `has more than ${MAX_OBJECT_MEMBERS} members`;
       for (const key of keys) {
-        const wrong = stringViolation(key);
+        const wrong = stringViolation(key, nonCharacters);
         if (wrong !== undefined) return `has a member name that ${wrong}`;
       }
       return undefined;
@@ -116,8 +136,9 @@ function violationAt({ value, depth, sealedText }: Frame): string | undefined {
   }
 }
 
-function stringViolation(text: string): string | undefined {
+function stringViolation(text: string, nonCharacters: boolean): string | undefined {
   if (hasLoneSurrogate(text)) return 'holds a lone UTF-16 surrogate';
+  if (nonCharacters && NONCHARACTER.test(text)) return 'holds a Unicode noncharacter (such as U+FFFF)';
   // a string of at most MAX_STRING_CHARS code units cannot hold more code points
   if (text.length > MAX_STRING_CHARS && codePoints(text) > MAX_STRING_CHARS) {
     return `is longer than ${MAX_STRING_CHARS} characters`;

@@ -133,6 +133,28 @@ describe('bounded bodies', () => {
     await expectRefused('/v1/cases/b-1/acts', officer, correction(`{${lone}:1}`), '/data/data/x');
   });
 
+  it('when a body holds a Unicode noncharacter in a text field, then 400 naming the field and nothing is stored', async () => {
+    await expectRefused(
+      '/v1/cases',
+      officer,
+      `{"caseId":"b-3","itemCode":"P-001","title":"t","openedOn":"${DAY}","officers":["alice","bob"],"parties":[{"kind":"person","name":"a\\ufdd0b"}]}`,
+      '/parties/0/name',
+    );
+    await expectRefused(
+      '/v1/cases/b-1/acts',
+      officer,
+      `{"type":"EvidenceCollected","occurredAt":"${DAY}T09:00:00+08:00","data":{"description":"N\\uffff1"}}`,
+      '/data/description',
+    );
+    // written as UTF-8 rather than escaped, the same
+    await expectRefused(
+      '/v1/cases/b-1/acts',
+      officer,
+      `{"type":"EvidenceCollected","occurredAt":"${DAY}T09:00:00+08:00","data":{"description":"N\u{1fffe}1"}}`,
+      '/data/description',
+    );
+  });
+
   it('when a body holds 1e999 (not a finite number), then 400 naming the field', async () => {
     await expectRefused('/v1/cases/b-1/acts', officer, correction('1e999'), '/data/data/x');
     await expectRefused(

@@ -1,6 +1,8 @@
 import { canonicalize } from '../../../src/ledger/canonical-json.js';
 import {
+  bodyBoundsViolation,
   boundsViolation,
+  eventDataViolation,
   MAX_ARRAY_ITEMS,
   MAX_EVENT_DATA_BYTES,
   MAX_JSON_DEPTH,
@@ -41,6 +43,28 @@ describe('the bounds of what the ledger accepts', () => {
       reason: 'has a member name that holds a lone UTF-16 surrogate',
     });
     expect(boundsViolation({ ok: '😀 paired surrogates are fine' })).toBeUndefined();
+  });
+
+  it.each([
+    ['U+FFFF', '\uffff'],
+    ['U+FFFE', '\ufffe'],
+    ['U+FDD0', '\ufdd0'],
+    ['U+FDEF', '\ufdef'],
+    ['U+1FFFE', '\u{1fffe}'],
+    ['U+10FFFF', '\u{10ffff}'],
+  ])('when a body holds the noncharacter %s, then it is refused where it is; a recorded event is not', (_name, c) => {
+    const reason = 'holds a Unicode noncharacter (such as U+FFFF)';
+    expect(bodyBoundsViolation({ data: { documentNo: `N${c}1` } })).toEqual({ pointer: '/data/documentNo', reason });
+    expect(bodyBoundsViolation({ [`k${c}`]: 1 })).toEqual({ pointer: '', reason: `has a member name that ${reason}` });
+    // the events a log holds already, and bundles carry, are read as they were recorded
+    expect(boundsViolation({ documentNo: `N${c}1` })).toBeUndefined();
+    expect(eventDataViolation({ documentNo: `N${c}1` })).toBeUndefined();
+  });
+
+  it('when a body holds characters next to the noncharacters, then it is within bounds', () => {
+    for (const text of ['\ufdcf', '\ufdf0', '\ufffd', '\ufffc', '\u{1fffd}', '\u{20000}', '县司罚〔2026〕1号😀']) {
+      expect(bodyBoundsViolation({ text })).toBeUndefined();
+    }
   });
 
   it('when a number is not finite (1e999 parses to Infinity), then it is refused', () => {
