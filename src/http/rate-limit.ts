@@ -84,7 +84,7 @@ export class TokenBuckets {
       return { allowed: true, ...this.#state(bucket), retryAfterSeconds: 0 };
     }
     const retryAfterSeconds = Math.max(1, Math.ceil((cost - bucket.tokens) / this.#perMs / 1000));
-    return { allowed: false, ...this.#state(bucket), remaining: 0, retryAfterSeconds };
+    return { allowed: false, ...this.#state(bucket), retryAfterSeconds };
   }
 
   /** What `client` has left now, taking nothing (a client not tracked has a full bucket). */
@@ -129,8 +129,9 @@ const BODY_METER = 'publicBodyMeter';
  * Express middleware limiting each client address (`req.ip`) with {@link TokenBuckets}: requests, and with
  * `bytesPerMinute` the bytes of request bodies too. Answers carry the fields of draft-ietf-httpapi-ratelimit-headers
  * (-12): `RateLimit-Policy` names the quotas (`"requests";q=600;w=60`, `"bytes";q=…;qu="content-bytes";w=60`) and
- * `RateLimit` what the client has left of each (`"requests";r=599;t=1`: `t` is the seconds until the whole quota is
- * back, or, when refused, until the request is allowed, as `Retry-After`); a refused request is a
+ * `RateLimit` what the client has left of each (`"requests";r=599;t=1`: `r` what is left now, `t` the seconds until
+ * the whole quota is back, on every answer alike; when the request is refused, `Retry-After` says when it is allowed,
+ * which a request larger than what is left may wait for though `r` is not 0); a refused request is a
  * `429 rate_limited` problem with `Retry-After`. A body with a `Content-Length`
  * is charged in full before it is read (`413 too_large` when it exceeds what a client may send a minute); a chunked
  * body is charged as the route reads it, through {@link chargeBody}. With `perMinute` 0 and no byte limit it lets
@@ -150,13 +151,13 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     res.setHeader('RateLimit-Policy', policy);
     let left: { requests?: string; bytes?: string } = {};
-    const tell = (name: 'requests' | 'bytes', state: BucketState, seconds = state.fullInSeconds) => {
-      left = { ...left, [name]: `"${name}";r=${state.remaining};t=${seconds}` };
+    const tell = (name: 'requests' | 'bytes', state: BucketState) => {
+      left = { ...left, [name]: `"${name}";r=${state.remaining};t=${state.fullInSeconds}` };
       res.setHeader('RateLimit', [left.requests, left.bytes].filter((v) => v !== undefined).join(', '));
     };
     if (requests) {
       const result = requests.take(client);
-      tell('requests', result, result.allowed ? result.fullInSeconds : result.retryAfterSeconds);
+      tell('requests', result);
       if (!result.allowed) {
         if (bytes) tell('bytes', bytes.peek(client));
         refuse(res, result.retryAfterSeconds);
@@ -190,7 +191,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       return;
     } else {
       const result = bytes.take(client, declared);
-      tell('bytes', result, result.allowed ? result.fullInSeconds : result.retryAfterSeconds);
+      tell('bytes', result);
       if (!result.allowed) {
         refuse(res, result.retryAfterSeconds);
         next(new RateLimited(result.retryAfterSeconds, 'bytes'));

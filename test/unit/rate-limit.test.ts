@@ -105,8 +105,9 @@ describe('the rate-limit middleware', () => {
       expect(refused.status).toBe(429);
       expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(refused.headers.get('retry-after')).toBe('30');
-      // refused: t is when the next request is allowed, no later than Retry-After
-      expect(refused.headers.get('ratelimit')).toBe('"requests";r=0;t=30');
+      // refused: r is what is left and t when the whole quota is back, as on every answer; Retry-After says when
+      // the next request is allowed
+      expect(refused.headers.get('ratelimit')).toBe('"requests";r=0;t=60');
       expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited', title: 'Rate limit exceeded' });
     } finally {
       await s.close();
@@ -171,6 +172,8 @@ describe('the byte budget of the public routes', () => {
       const refused = await s.post(2_500);
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).toBe('15');
+      // what is left is said as it is, though this body is larger
+      expect(refused.headers.get('ratelimit')).toBe('"requests";r=997;t=1, "bytes";r=1000;t=50');
       expect(await refused.json()).toMatchObject({ code: 'rate_limited' });
       // a chunked body is charged as it is read
       const chunked = await s.post(1_500, true);
@@ -189,7 +192,8 @@ describe('the byte budget of the public routes', () => {
   it('when a cost is asked of the buckets, then that many tokens are taken or none', () => {
     const buckets = new TokenBuckets({ perMinute: 600, now: () => 0 });
     expect(buckets.take('a', 500)).toEqual({ allowed: true, remaining: 100, retryAfterSeconds: 0, fullInSeconds: 50 });
-    expect(buckets.take('a', 101)).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 1 });
+    // refused: nothing taken, what is left said as it is
+    expect(buckets.take('a', 101)).toMatchObject({ allowed: false, remaining: 100, retryAfterSeconds: 1 });
     expect(buckets.take('a', 100)).toMatchObject({ allowed: true, remaining: 0 });
   });
 });
