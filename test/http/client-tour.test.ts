@@ -14,13 +14,14 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe("the typed client's tour (packages/client/examples/tour.ts)", () => {
-  it('when the tour runs against a service, then the case is opened, the act recorded and read back, the bundle exported and the feed pulled', async () => {
+  it('when the tour runs against a service, then the case is opened, the act recorded and read back, the bundle exported and verified and the feed pulled', async () => {
     const result = await tour(t.url, {
       officer: t.token('alice', AGENCY, ['officer']),
       integration: t.token('case-system', AGENCY, ['integration']),
     });
     expect(result.timeline).toEqual(['CaseOpened', 'OnSiteInspectionRecorded']);
     expect(result.bundleBytes).toBeGreaterThan(1024);
+    expect(result.bundleValid).toBe(true);
     const types = result.feed.events.map((e) => e.event.type);
     expect(types).toEqual(['OnSiteInspectionRecorded']);
     expect(result.feed.events[0]!.event.stream).toContain(result.caseId);

@@ -46,4 +46,60 @@ describe('the typed client (packages/client/src/index.ts)', () => {
     };
     expect(typeof typeChecks).toBe('function');
   });
+
+  it('when a medium or a bundle is sent, then its bytes go as they are with the content type given, not as JSON', async () => {
+    const sent: { url: string; init: RequestInit }[] = [];
+    const fake = (async (url: URL, init: RequestInit) => {
+      sent.push({ url: String(url), init });
+      return new Response(JSON.stringify({ sha256: 'x'.repeat(64) }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as unknown as typeof fetch;
+    const client = createClient({ baseUrl: 'http://ledger.test', token: 'T', fetch: fake });
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    await client.POST('/v1/media', { body: jpeg, headers: { 'content-type': 'image/jpeg' } });
+    const tar = new Blob([new Uint8Array(1024)]);
+    await client.POST('/v1/verify', { body: tar, headers: { 'content-type': 'application/x-tar' } });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(jpeg);
+        controller.close();
+      },
+    });
+    await client.POST('/v1/media', { body: stream, headers: { 'content-type': 'image/jpeg' } });
+    expect(sent.map(({ url, init }) => [url, new Headers(init.headers).get('content-type')])).toEqual([
+      ['http://ledger.test/v1/media', 'image/jpeg'],
+      ['http://ledger.test/v1/verify', 'application/x-tar'],
+      ['http://ledger.test/v1/media', 'image/jpeg'],
+    ]);
+    expect([sent[0]!.init.body, sent[1]!.init.body, sent[2]!.init.body]).toEqual([jpeg, tar, stream]);
+    expect((sent[2]!.init as { duplex?: string }).duplex).toBe('half');
+    // a JSON body is still JSON
+    await client.POST('/v1/cases', {
+      body: {
+        caseId: 'c-1',
+        itemCode: 'P-001',
+        title: '案',
+        openedOn: '2026-12-01',
+        officers: ['a', 'b'],
+        parties: [],
+      },
+    });
+    expect([new Headers(sent[3]!.init.headers).get('content-type'), typeof sent[3]!.init.body]).toEqual([
+      'application/json',
+      'string',
+    ]);
+
+    // the lines below are checked by the type-checker; they are never run
+    const typeChecks = async () => {
+      // @ts-expect-error: a medium needs its content type
+      await client.POST('/v1/media', { body: jpeg });
+      // @ts-expect-error: a medium is bytes, not a JSON value
+      await client.POST('/v1/media', { body: { a: 1 }, headers: { 'content-type': 'image/jpeg' } });
+      // @ts-expect-error: a JSON operation takes no raw bytes
+      await client.POST('/v1/cases', { body: jpeg });
+    };
+    expect(typeof typeChecks).toBe('function');
+  });
 });

@@ -2,7 +2,7 @@ import { createClient } from '../src/index.js';
 
 /**
  * The README's tour from TypeScript: open a case, record an act, read the case file back, export the evidence
- * bundle and pull the agency's feed. Tokens come from `npx ledger token` in the embedded default, e.g.
+ * bundle, have the service verify it (any verifier would do) and pull the agency's feed. Tokens come from `npx ledger token` in the embedded default, e.g.
  *   npx ledger token --sub alice --agency county-justice --roles officer
  * (the officers `alice` and `bob` and the item `P-001` registered as scripts/tour.sh does).
  */
@@ -45,6 +45,13 @@ export async function tour(baseUrl: string, tokens: { officer: string; integrati
   });
   if (!bundle.data) throw new Error(`exporting the bundle: ${bundle.error?.code}`);
 
+  // the bundle's bytes as they are (not JSON): the report says whether every signature, hash and proof holds
+  const report = await ledger.POST('/v1/verify', {
+    body: bundle.data,
+    headers: { 'content-type': 'application/x-tar' },
+  });
+  if (!report.data) throw new Error(`verifying the bundle: ${report.error?.code}`);
+
   // another system pulls the agency's signed events after the last position it processed
   const feed = createClient({ baseUrl, token: tokens.integration });
   const page = await feed.GET('/v1/events', { params: { query: { after: '0', types: 'OnSiteInspectionRecorded' } } });
@@ -54,6 +61,7 @@ export async function tour(baseUrl: string, tokens: { officer: string; integrati
     caseId,
     timeline: file.data.timeline.map((entry) => entry.type),
     bundleBytes: bundle.data.byteLength,
+    bundleValid: report.data.valid,
     feed: page.data,
   };
 }

@@ -25,11 +25,35 @@ type JsonBodyOf<O> = O extends { requestBody?: infer RB }
       : never
   : never;
 
-/** What a request takes besides its path: path, query and header parameters, a JSON body, more headers. */
+/**
+ * The bytes of a body that is not JSON (a medium for `POST /v1/media`, an evidence bundle for `POST /v1/verify`),
+ * sent as they are, with the `content-type` given in `headers`.
+ */
+export type RawBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+
+/** Whether the operation takes a body other than JSON (its media types do not include `application/json`). */
+type TakesRawBody<O> = O extends { requestBody?: infer RB }
+  ? [NonNullable<RB>] extends [never]
+    ? false
+    : NonNullable<RB> extends { content: infer C }
+      ? 'application/json' extends keyof C
+        ? false
+        : true
+      : false
+  : false;
+
+/** The body a request takes: its JSON, raw bytes with their content type, or none. */
+type BodyOf<O> = [JsonBodyOf<O>] extends [never]
+  ? TakesRawBody<O> extends true
+    ? { body: RawBody; readonly headers: Record<string, string> & { 'content-type': string } }
+    : { body?: undefined }
+  : { body: JsonBodyOf<O> };
+
+/** What a request takes besides its path: path, query and header parameters, a body, more headers. */
 export type RequestInit<O, A extends ParseAs | undefined = ParseAs | undefined> = ([Part<O, 'path'>] extends [never]
   ? { params?: { query?: Part<O, 'query'>; header?: Part<O, 'header'> } }
   : { params: { path: Part<O, 'path'>; query?: Part<O, 'query'>; header?: Part<O, 'header'> } }) &
-  ([JsonBodyOf<O>] extends [never] ? { body?: undefined } : { body: JsonBodyOf<O> }) & {
+  BodyOf<O> & {
     readonly headers?: Record<string, string>;
     readonly signal?: AbortSignal;
     /** How to read a successful answer: JSON (default), text, bytes, or the body stream left unread. */
@@ -69,7 +93,9 @@ export type Result<O, A extends ParseAs | undefined> =
 
 type Args<O, I> = [Part<O, 'path'>] extends [never]
   ? [JsonBodyOf<O>] extends [never]
-    ? [init?: I]
+    ? TakesRawBody<O> extends true
+      ? [init: I]
+      : [init?: I]
     : [init: I]
   : [init: I];
 
@@ -132,13 +158,16 @@ async function request(
   for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
   const token = typeof options.token === 'function' ? await options.token() : options.token;
   if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  const raw = isRawBody(init.body);
+  if (init.body !== undefined && !raw) headers.set('content-type', 'application/json');
   const response = await (options.fetch ?? fetch)(url, {
     method,
     headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    ...(init.body === undefined ? {} : { body: raw ? (init.body as never) : JSON.stringify(init.body) }),
+    // a stream is sent as it is read (fetch asks to be told so)
+    ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
     ...(init.signal ? { signal: init.signal } : {}),
-  });
+  } as globalThis.RequestInit);
   if (response.status === 304) return { response };
   if (!response.ok) {
     const text = await response.text();
@@ -156,6 +185,17 @@ async function request(
   const text = await response.text();
   if (parseAs === 'text') return { data: text, response };
   return { data: text === '' ? undefined : (JSON.parse(text) as unknown), response };
+}
+
+/** Bytes sent as they are, rather than a value sent as JSON: no JSON body of the API is a string or binary. */
+function isRawBody(body: unknown): body is RawBody {
+  return (
+    typeof body === 'string' ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
+  );
 }
 
 /** `/v1/cases/{caseId}` with `{caseId: 'a b'}` → `/v1/cases/a%20b`; a missing parameter is an error, not "undefined". */
