@@ -17,9 +17,16 @@ export function pageOf<T>(run: () => T): T {
   try {
     return run();
   } catch (err) {
-    if (err instanceof InvalidCursor) throw new InvalidQuery('cursor is not one this list returned');
-    throw err;
+    throw cursorRefused(err);
   }
+}
+
+/**
+ * A cursor the store could not read (tampered, or another list's) as the client's error, `400 invalid_query`;
+ * any other error as it is. For the error handlers, whichever read passed the store's refusal on.
+ */
+export function cursorRefused(err: unknown): unknown {
+  return err instanceof InvalidCursor ? new InvalidQuery('cursor is not one this list returned') : err;
 }
 
 /**

@@ -1943,7 +1943,12 @@ function operationObject(op: Operation): Json {
       // what every operation can answer, whether or not it lists it (src/http/semantics.ts, problem.ts)
       ...(op.responses['400'] ? {} : { '400': UNKNOWN_QUERY }),
       ...(op.path.includes('{') && !op.responses['404'] ? { '404': UNNAMED_PATH } : {}),
-      default: problemResponse('An unexpected failure (internal) or a store that does not answer.'),
+      default: problemResponse(
+        'Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not ' +
+          'take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), ' +
+          '429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an ' +
+          'unexpected failure.',
+      ),
     },
   };
 }

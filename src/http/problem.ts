@@ -1,15 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import {
-  IntegrityFault,
-  InvalidQuery,
-  LedgerError,
-  NotCaughtUp,
-  ReadModelsDamaged,
-  VerificationsBusy,
-} from '../errors.js';
-import { InvalidCursor } from '../ports/read-models.js';
+import { IntegrityFault, LedgerError, NotCaughtUp, ReadModelsDamaged, VerificationsBusy } from '../errors.js';
+import { cursorRefused } from '../app/read-pages.js';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
 import { routeOf } from './metrics.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -134,7 +127,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   const credentialsRefused = refusalWarnings(log);
   return (thrown: unknown, req, res, _next) => {
     // a cursor the read models could not place, whichever route passed it on without its own words for it
-    const err = thrown instanceof InvalidCursor ? new InvalidQuery('cursor is not one this list returned') : thrown;
+    const err = cursorRefused(thrown);
     const requestId = String(res.getHeader('x-request-id') ?? '');
     if (res.headersSent) {
       // an answer is under way (or was given, e.g. 408 while the body was being read): it cannot change now

@@ -7,7 +7,7 @@ import type { PublishedReads } from '../app/published-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
 import type { RecordingReads } from '../app/recording-reads.js';
 import { InvalidQuery, LedgerError, NotCaughtUp } from '../errors.js';
-import { InvalidCursor } from '../ports/read-models.js';
+import { cursorRefused } from '../app/read-pages.js';
 import { parserRefusal } from '../http/problem.js';
 import { consistencyOf } from '../http/consistency.js';
 import { PortalAssets } from './assets.js';
@@ -300,7 +300,7 @@ export function portalErrors(assets: PortalAssets): ErrorRequestHandler {
   return (thrown, req, res, next) => {
     if (res.headersSent || !pageWanted(req)) return next(thrown);
     // a cursor the read models could not place: the reader's link, as the API answers it
-    const err = thrown instanceof InvalidCursor ? new InvalidQuery('cursor is not one this list returned') : thrown;
+    const err = cursorRefused(thrown);
     if (err instanceof NotCaughtUp) {
       // what the reader just recorded is not in the pages yet (a form's redirect asks for it): a page that says so
       // and asks again, not the API's problem document

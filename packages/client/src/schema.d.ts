@@ -6146,7 +6146,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6202,7 +6202,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6249,7 +6249,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6296,7 +6296,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6389,7 +6389,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6514,7 +6514,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6609,7 +6609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6734,7 +6734,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6850,7 +6850,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6927,7 +6927,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7061,7 +7061,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7152,7 +7152,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7243,7 +7243,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7369,7 +7369,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7460,7 +7460,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7558,7 +7558,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7649,7 +7649,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7783,7 +7783,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7882,7 +7882,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7965,7 +7965,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8053,7 +8053,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8156,7 +8156,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8296,7 +8296,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8378,7 +8378,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8477,7 +8477,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8616,7 +8616,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8746,7 +8746,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8849,7 +8849,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8950,7 +8950,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9049,7 +9049,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9188,7 +9188,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9318,7 +9318,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9421,7 +9421,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9522,7 +9522,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9621,7 +9621,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9760,7 +9760,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9890,7 +9890,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9993,7 +9993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10094,7 +10094,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10193,7 +10193,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10332,7 +10332,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10462,7 +10462,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10565,7 +10565,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10666,7 +10666,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10765,7 +10765,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10904,7 +10904,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11034,7 +11034,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11137,7 +11137,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11238,7 +11238,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11331,7 +11331,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11456,7 +11456,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11593,7 +11593,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11732,7 +11732,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11869,7 +11869,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12006,7 +12006,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12099,7 +12099,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12224,7 +12224,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12361,7 +12361,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12498,7 +12498,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12597,7 +12597,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12686,7 +12686,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12764,7 +12764,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12910,7 +12910,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13047,7 +13047,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13184,7 +13184,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13321,7 +13321,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13458,7 +13458,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13595,7 +13595,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13734,7 +13734,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13871,7 +13871,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14008,7 +14008,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14086,7 +14086,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14223,7 +14223,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14303,7 +14303,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14438,7 +14438,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14513,7 +14513,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14650,7 +14650,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14725,7 +14725,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14802,7 +14802,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14941,7 +14941,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15038,7 +15038,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15175,7 +15175,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15300,7 +15300,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15437,7 +15437,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15525,7 +15525,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15613,7 +15613,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15689,7 +15689,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15777,7 +15777,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15914,7 +15914,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16017,7 +16017,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16120,7 +16120,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16211,7 +16211,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16340,7 +16340,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16481,7 +16481,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16618,7 +16618,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16723,7 +16723,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16823,7 +16823,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16951,7 +16951,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17040,7 +17040,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17136,7 +17136,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17236,7 +17236,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17353,7 +17353,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17476,7 +17476,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17621,7 +17621,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17706,7 +17706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17777,7 +17777,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17863,7 +17863,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17955,7 +17955,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18047,7 +18047,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18135,7 +18135,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18225,7 +18225,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18315,7 +18315,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18403,7 +18403,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18493,7 +18493,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18585,7 +18585,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18677,7 +18677,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18763,7 +18763,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18849,7 +18849,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18929,7 +18929,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19015,7 +19015,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19105,7 +19105,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19188,7 +19188,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19270,7 +19270,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19359,7 +19359,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19457,7 +19457,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19546,7 +19546,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19653,7 +19653,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19726,7 +19726,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19827,7 +19827,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19901,7 +19901,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19987,7 +19987,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20070,7 +20070,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20195,7 +20195,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20291,7 +20291,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20371,7 +20371,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20505,7 +20505,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20624,7 +20624,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20761,7 +20761,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20898,7 +20898,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20986,7 +20986,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description An unexpected failure (internal) or a store that does not answer. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
