@@ -258,10 +258,13 @@ export class CaseService {
         },
         {
           ...commandOptions,
-          // a signed act sent again is the same request only with the signature it was recorded with
+          // a signed act sent again is the same request only with the signature it was recorded with, and only by
+          // the officer who sent it (its id is the act's own, not one of the sender's keys: another officer
+          // holding the same signed act would otherwise be answered as though they had recorded it)
           sameRequest: (recorded) =>
             recordsActs(requests, opened(recorded)) &&
-            (signed === undefined || sameSignature(recorded[0]?.actorSig, signed.actorSig)),
+            (signed === undefined ||
+              (sameSignature(recorded[0]?.actorSig, signed.actorSig) && recorded[0]?.actor.sub === actor.sub)),
           // the item and officers the case's state as last folded here names, read with the case in one store call
           alongside: (known) => {
             if (signed) checkedAt = this.deps.clock.now();

@@ -101,6 +101,9 @@ describe("an act carrying its officer's own signature (actorSig)", () => {
     expect([res.status, res.body.eventId]).toEqual([201, body.id]);
     const again = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body });
     expect([again.status, again.body.eventId, again.body.hash]).toEqual([200, body.id, res.body.hash]);
+    // another officer of the case sending alice's signed act is not answered as though bob had recorded it
+    const asBob = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: t.token('bob', AGENCY, ['officer']), body });
+    expect([asBob.status, asBob.body.code]).toEqual([422, 'idempotency_key_reused']);
 
     const event = (await caseEvents()).find((e) => e.id === body.id)!;
     expect(event.actorSig).toEqual(body.actorSig);
