@@ -155,6 +155,25 @@ describe('bounded bodies', () => {
     );
   });
 
+  it("when a party's name turns text around (a bidirectional override) or runs over lines, or its phone does, then 400 naming the field", async () => {
+    const opening = (party: string) =>
+      `{"caseId":"b-4","itemCode":"P-001","title":"t","openedOn":"${DAY}","officers":["alice","bob"],"parties":[${party}]}`;
+    await expectRefused('/v1/cases', officer, opening('{"kind":"person","name":"\\u202e张三"}'), '/parties/0/name');
+    await expectRefused('/v1/cases', officer, opening('{"kind":"person","name":"张\\u2067三"}'), '/parties/0/name');
+    await expectRefused(
+      '/v1/cases',
+      officer,
+      opening('{"kind":"organization","name":"某公司\\n分部"}'),
+      '/parties/0/name',
+    );
+    await expectRefused(
+      '/v1/cases',
+      officer,
+      opening('{"kind":"person","name":"张三","phone":"138\\u202e0000"}'),
+      '/parties/0/phone',
+    );
+  });
+
   it('when a body holds 1e999 (not a finite number), then 400 naming the field', async () => {
     await expectRefused('/v1/cases/b-1/acts', officer, correction('1e999'), '/data/data/x');
     await expectRefused(

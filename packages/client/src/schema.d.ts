@@ -2941,8 +2941,10 @@ export interface components {
         party: {
           /** @enum {unknown} */
           kind: 'person' | 'organization';
+          /** @description One line (no control character, no line or paragraph separator), and no bidirectional embedding, override or isolate control (U+202A to U+202E, U+2066 to U+2069), which would turn the masked name around where it is published. */
           name: components['schemas']['defs']['$defs']['nonEmptyText'];
           idNumber?: string;
+          /** @description One line, without control or format characters. */
           phone?: string;
           address?: components['schemas']['defs']['$defs']['nonEmptyText'];
         };
