@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { declareAnnotations } from '../../src/http/validation.js';
+import { declareAnnotations, loadValidators } from '../../src/http/validation.js';
+import { InvalidBody } from '../../src/errors.js';
 import ajvFormats from 'ajv-formats';
 import { envelopeShapeDefect } from '../../src/ledger/verify.js';
 import { PUBLIC_EVENT_TYPES } from '../../src/domain/webhooks/subscriptions.js';
@@ -33,6 +34,21 @@ describe('JSON Schemas', () => {
 
   it('when the schema folder is walked, then the files in its subfolders are found too', () => {
     expect(files).toEqual(expect.arrayContaining(['defs.schema.json', 'acts/CaseOpened.schema.json']));
+  });
+
+  it('when every schema is compiled as the service compiles it (strict, when first used), then none fails: a body is refused for what it holds, never a 500 for the schema', () => {
+    const validate = loadValidators(schemaDir);
+    const failed: string[] = [];
+    for (const file of files) {
+      const id = (readSchema(file) as { $id?: string }).$id;
+      if (id === undefined) continue;
+      try {
+        validate(id, {});
+      } catch (err) {
+        if (!(err instanceof InvalidBody)) failed.push(`${file}: ${String(err)}`);
+      }
+    }
+    expect(failed).toEqual([]);
   });
 
   it('when a request states free text, then the text must hold a non-space character: every string member of a command or an act is an id, a code, a date or a key of a pattern or format, or free text of the \\S pattern', () => {
