@@ -89,6 +89,17 @@ const problems = (...statuses: number[]): Record<string, Json> =>
   Object.fromEntries(statuses.map((status) => [String(status), problemResponse(PROBLEM_STATUSES[status]!)]));
 const header = (name: string, description: string, schema: Json): Json => ({ name, in: 'header', description, schema });
 
+/**
+ * A log position in a query (`consistentWith`, `after`): decimal digits on the wire, at most 15; given as the integer
+ * a write's `position` is, or as its digits, alike (a typed client may pass either).
+ */
+const LOG_POSITION: Json = {
+  oneOf: [
+    { type: 'integer', minimum: 0, maximum: 999_999_999_999_999 },
+    { type: 'string', pattern: '^[0-9]{1,15}$' },
+  ],
+};
+
 const PARAMETERS = {
   year: {
     name: 'year',
@@ -162,7 +173,7 @@ const PARAMETERS = {
     in: 'query',
     description:
       'Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise.',
-    schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
+    schema: LOG_POSITION,
   },
   limit: {
     name: 'limit',
@@ -180,7 +191,7 @@ const PARAMETERS = {
     name: 'after',
     in: 'query',
     description: 'Resume after this position; one beyond the head of the log is 400 invalid_query.',
-    schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
+    schema: LOG_POSITION,
   },
 } satisfies Record<string, Json>;
 

@@ -39,6 +39,11 @@ describe('the typed client (packages/client/src/index.ts)', () => {
       // @ts-expect-error: no POST on the feed
       await client.POST('/v1/events', {});
       const page = await client.GET('/v1/events', { params: { query: { after: '0' } } });
+      // a log position is given as the integer a write answers, or as its digits
+      await client.GET('/v1/events', { params: { query: { after: 0 } } });
+      await client.GET('/v1/cases/{caseId}', { params: { path: { caseId: 'c-1' }, query: { consistentWith: 17 } } });
+      // @ts-expect-error: not a position
+      await client.GET('/v1/events', { params: { query: { after: true } } });
       const position: number | undefined = page.data?.events[0]?.position;
       // @ts-expect-error: the feed's next is a number
       const next: string | undefined = page.data?.next;

@@ -35,7 +35,7 @@ export async function tour(baseUrl: string, tokens: { officer: string; integrati
 
   // consistentWith: wait until the case file has applied the act just written
   const file = await ledger.GET('/v1/cases/{caseId}', {
-    params: { path: { caseId }, query: { consistentWith: String(act.data.position) } },
+    params: { path: { caseId }, query: { consistentWith: act.data.position } },
   });
   if (!file.data) throw new Error(`reading the case: ${file.error?.code}`);
 

@@ -6321,7 +6321,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -6541,7 +6541,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -6867,7 +6867,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -7078,7 +7078,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -7581,7 +7581,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -7800,7 +7800,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -7905,7 +7905,7 @@ export interface operations {
         /** @description Only this agency (the supervisor's own or one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -7988,7 +7988,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -8072,7 +8072,7 @@ export interface operations {
         /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -8317,7 +8317,7 @@ export interface operations {
         /** @description Only this agency (the supervisor's own or one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -8395,7 +8395,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -8769,7 +8769,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -8866,7 +8866,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -8967,7 +8967,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -9341,7 +9341,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -9438,7 +9438,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -9539,7 +9539,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -9913,7 +9913,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -10010,7 +10010,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -10111,7 +10111,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -10485,7 +10485,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -10582,7 +10582,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -10683,7 +10683,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -11057,7 +11057,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -11154,7 +11154,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -11263,7 +11263,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -12031,7 +12031,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -12515,7 +12515,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -12618,7 +12618,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -12703,7 +12703,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Taken as on every read; the profile is read from the log, which holds every write acknowledged before the request, so it never waits. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -14025,7 +14025,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Taken as on every read; the settings are read from the log, which holds every write acknowledged before the request, so it never waits. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -14240,7 +14240,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Taken as on every read; the record is read from the log, so it never waits. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -14958,7 +14958,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -15462,7 +15462,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -15550,7 +15550,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -15630,7 +15630,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Show a year another replica recorded: the calendar is read again from the log before the answer (the position is checked, not waited for). */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -15706,7 +15706,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Show a year another replica recorded: the calendar is read again from the log before the answer (the position is checked, not waited for). */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path: {
@@ -15949,7 +15949,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -16052,7 +16052,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -16151,7 +16151,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -16637,7 +16637,7 @@ export interface operations {
         /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -16746,7 +16746,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page (the first page without one). */
         cursor?: string;
         /** @description Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -16974,7 +16974,7 @@ export interface operations {
         /** @description The field's JSON Pointer in the event's data, e.g. /parties/0/name. */
         path?: string;
         /** @description Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -17061,7 +17061,7 @@ export interface operations {
         /** @description Most cases (1–20, default 5). */
         limit?: number;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -17157,7 +17157,7 @@ export interface operations {
         /** @description The size of a checkpoint the caller holds: the bundle then carries consistency.json, the proof from it to the bundle checkpoint. */
         trustedSize?: number;
         /** @description Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -17493,7 +17493,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
@@ -17723,7 +17723,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Resume after this position; one beyond the head of the log is 400 invalid_query. */
-        after?: string;
+        after?: number | string;
       };
       header?: {
         /** @description Resume after this position (as an SSE client reconnects); one beyond the head of the log is 400 invalid_body. */
@@ -17794,7 +17794,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description The position processed last (exclusive start; default 0, the start of the log): the `next` of the previous page; one beyond the head of the log is 400 invalid_query. */
-        after?: string;
+        after?: number | string;
         /** @description Only events of these types: a comma-separated list of at most 32 distinct known event types (400 invalid_query otherwise). */
         types?: string;
         /** @description Most events per page (1–500, default 100). */
@@ -17890,7 +17890,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -17982,7 +17982,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18070,7 +18070,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18160,7 +18160,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18250,7 +18250,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18338,7 +18338,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18428,7 +18428,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18520,7 +18520,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18612,7 +18612,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18698,7 +18698,7 @@ export interface operations {
         /** @description The day to judge on (default today at the viewed agency's UTC offset). From 1949-01-01 to 9998-12-31; another day is 400 invalid_query. */
         asOf?: components['schemas']['defs']['$defs']['date'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18784,7 +18784,7 @@ export interface operations {
         /** @description The day to count on (default today at the viewed agency's UTC offset). From 1949-01-01 to 9998-12-31; another day is 400 invalid_query. */
         asOf?: components['schemas']['defs']['$defs']['date'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -18866,7 +18866,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Show a year another replica recorded: the calendar is read again from the log before the answer (the position is checked, not waited for). */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -18954,7 +18954,7 @@ export interface operations {
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -19040,7 +19040,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
       };
@@ -19291,7 +19291,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -19380,7 +19380,7 @@ export interface operations {
         /** @description The tree size to prove against, such as a checkpoint's (default: the whole tree). */
         treeSize?: number;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -19478,7 +19478,7 @@ export interface operations {
         /** @description The larger tree size. */
         to: number;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -19567,7 +19567,7 @@ export interface operations {
         /** @description The tree size, such as a checkpoint's (default: the whole tree). */
         treeSize?: number;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -20010,7 +20010,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
@@ -20212,7 +20212,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: {
         /** @description The receipt's lookup code (any case; spaces and dashes ignored). */
@@ -20923,7 +20923,7 @@ export interface operations {
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
-        consistentWith?: string;
+        consistentWith?: number | string;
       };
       header?: never;
       path?: never;
