@@ -116,8 +116,6 @@ function sameSignature(recorded: Signature | undefined, expected: Signature): bo
   return recorded?.alg === expected.alg && recorded.keyId === expected.keyId && recorded.value === expected.value;
 }
 
-/** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
-/** The members of a party that {@link PersonalValues} takes. */
 /** The document numbers the acts give a decision: issuing it, or correcting its number. */
 function documentNumbersOf(requests: readonly ActRequest[]): string[] {
   return requests.flatMap((r) => {
@@ -128,8 +126,10 @@ function documentNumbersOf(requests: readonly ActRequest[]): string[] {
   });
 }
 
+/** The members of a party that {@link PersonalValues} takes. */
 const PERSONAL_VALUES = ['name', 'idNumber', 'phone', 'address'] as const satisfies readonly (keyof PersonalValues)[];
 
+/** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
 export class CaseService {
   private readonly registry: RegistryReader;
   /**
