@@ -11,7 +11,7 @@ import { AGENCIES, type AgencyDoc } from '../../projections/registry.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type ExpectedHead } from './command-handler.js';
-import { OneAtATime } from './one-at-a-time.js';
+import { StreamLocks } from './stream-locks.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { pageOf, readAll, type Paging } from './read-pages.js';
 import { recording, registryCodec } from './registry-codec.js';
@@ -45,7 +45,7 @@ export class AgencyProfiles {
    * the whole log, which then includes the profile recorded just before it, so two agencies naming themselves alike
    * at the same moment do not both get the name.
    */
-  readonly #naming = new OneAtATime();
+  readonly #naming = new StreamLocks();
 
   constructor(private readonly deps: AgencyProfilesDependencies) {}
 

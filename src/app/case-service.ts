@@ -31,7 +31,7 @@ import { DataKeyDestroyed, DataKeyUnavailable, type DataKeyStore } from '../port
 import { needsSealing, openData, opensWith, sealDraft } from './personal-data.js';
 import { actingOfficerKey, signedActCodec, type ActSignature } from './signed-acts.js';
 import { documentNumberHolder } from '../../projections/document-numbers.js';
-import { OneAtATime } from './one-at-a-time.js';
+import { StreamLocks } from './stream-locks.js';
 import type { DocReader } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import type { KeyObject } from 'node:crypto';
@@ -136,7 +136,7 @@ export class CaseService {
    * Acts giving a decision a document number, one agency's one at a time: each reads the numbers the read models
    * hold once they have applied the whole log, which then includes the decision recorded just before it.
    */
-  private readonly numbering = new OneAtATime();
+  private readonly numbering = new StreamLocks();
 
   constructor(private readonly deps: CaseServiceDependencies) {
     this.registry = new RegistryReader(deps.events);

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -23,7 +23,7 @@ export interface HttpDependencies {
   /** The read models' store, for readiness: not ready once a read found it damaged. */
   readonly readModels?: { damaged?(): boolean };
   /** The API's route modules, each built from its own dependencies by the composition root. */
-  readonly routers?: readonly (Router | RequestHandler)[];
+  readonly routers?: readonly RequestHandler[];
   /** More metrics lines for `/metrics` (Prometheus text), gathered when it is scraped. */
   readonly collectMetrics?: () => readonly string[];
   /** How long a request may take to arrive whole once its headers are in; default 30 s, 1 h for uploads. */

@@ -30,7 +30,7 @@ import type { AddressPolicy } from './address-policy.js';
 import type { PublicRecords } from './payloads.js';
 import { caughtUp, type ReadConsistency } from '../read-consistency.js';
 import { replayDeliveries } from './replay-scan.js';
-import { OneAtATime } from '../one-at-a-time.js';
+import { StreamLocks } from '../stream-locks.js';
 import { stateOf, WEBHOOKS, webhookDocOf, webhookOf } from '../../../projections/webhooks.js';
 import type { WebhookKeys } from './webhook-keys.js';
 
@@ -103,7 +103,7 @@ export class WebhookService {
    * subscriptions once the read models have the one written before it, so two identical subscriptions sent at the
    * same moment are one subscription and one `409 webhook_duplicate`, not two deliveries of every event.
    */
-  readonly #settling = new OneAtATime();
+  readonly #settling = new StreamLocks();
 
   async create(
     actor: Actor,

@@ -1,4 +1,4 @@
-import { OneAtATime } from '../../../src/app/one-at-a-time.js';
+import { StreamLocks } from '../../../src/app/stream-locks.js';
 
 /** A promise and the function that resolves it. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -7,9 +7,9 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
-describe('tasks one at a time per key', () => {
+describe('StreamLocks: tasks one at a time per key', () => {
   it('when tasks are given under one key, then each starts after the one before it ended, failed or not', async () => {
-    const queue = new OneAtATime();
+    const queue = new StreamLocks();
     const log: string[] = [];
     const first = gate();
     const a = queue.run('agency-a', async () => {
@@ -36,7 +36,7 @@ describe('tasks one at a time per key', () => {
   });
 
   it('when the tasks of a key have ended, then the key is forgotten', async () => {
-    const queue = new OneAtATime();
+    const queue = new StreamLocks();
     await Promise.all([queue.run('k', async () => 1), queue.run('k', async () => 2), queue.run('j', async () => 3)]);
     await new Promise((resolve) => setImmediate(resolve));
     expect(queue.busyKeys).toBe(0);
