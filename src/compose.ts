@@ -49,6 +49,7 @@ import { EventFeed } from './app/event-feed.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
+import { DocumentNumberClaims } from './app/document-number-claims.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { readAll } from './app/read-pages.js';
@@ -830,6 +831,11 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     dataKeys,
     utcOffsetOf: agencyOffset,
     documentNumbers: { readModels, runner },
+    // replicas share an EventStoreDB log: a number is claimed in the log before an act gives it; the embedded log
+    // has one process, whose serialisation of an agency's numbering acts is enough
+    ...(config.eventStore.kind === 'eventstoredb'
+      ? { documentNumberClaims: new DocumentNumberClaims({ ...deps, readModels, runner, newId }) }
+      : {}),
   });
   const decisionTemplates = new DecisionTemplates(deps, registry);
   const agencyProfiles = new AgencyProfiles({ ...deps, readModels, runner });

@@ -32,6 +32,7 @@ import { needsSealing, openData, opensWith, sealDraft } from './personal-data.js
 import { actingOfficerKey, signedActCodec, type ActSignature } from './signed-acts.js';
 import { documentNumberHolder } from '../../projections/document-numbers.js';
 import { StreamLocks } from './stream-locks.js';
+import type { DocumentNumberClaims } from './document-number-claims.js';
 import type { DocReader } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import type { KeyObject } from 'node:crypto';
@@ -83,6 +84,12 @@ export interface CaseServiceDependencies extends CommandDependencies {
    * there, once they have applied the whole log. Without them, document numbers are not checked.
    */
   readonly documentNumbers?: { readonly readModels: DocReader; readonly runner: ReadConsistency };
+  /**
+   * Where replicas share the log: each number an act gives a decision is claimed for the case once the rules have
+   * passed, before the act is appended (src/app/document-number-claims.ts). Without it, the rule holds within
+   * this process only.
+   */
+  readonly documentNumberClaims?: Pick<DocumentNumberClaims, 'claim'>;
 }
 
 /** Acts whose fine the item's discretion benchmark grades: its stream is read for them only. */
@@ -195,6 +202,15 @@ export class CaseService {
     // after it from its own instant on, starts after the act's recordedAt for the verifier too
     let checkedAt: Date | undefined;
     const deps = signed ? { ...this.deps, clock: { now: () => checkedAt ?? this.deps.clock.now() } } : this.deps;
+    const numbers = documentNumbersOf(requests);
+    const claimer = this.deps.documentNumbers ? this.deps.documentNumberClaims : undefined;
+    // each number the acts give, claimed once their rules have passed (again on a retry after a conflict)
+    const claims =
+      claimer && numbers.length > 0
+        ? async () => {
+            for (const documentNo of new Set(numbers)) await claimer.claim(actor, caseId, documentNo);
+          }
+        : undefined;
     const run = (): Promise<CommandResult> =>
       handleCommand(
         deps,
@@ -258,6 +274,7 @@ export class CaseService {
         },
         {
           ...commandOptions,
+          ...(claims ? { beforeAppend: claims } : {}),
           // a signed act sent again is the same request only with the signature it was recorded with, and only by
           // the officer who sent it (its id is the act's own, not one of the sender's keys: another officer
           // holding the same signed act would otherwise be answered as though they had recorded it)
@@ -276,9 +293,7 @@ export class CaseService {
         },
       );
     // acts giving a decision a document number wait for the agency's acts before them that do (`numbering`)
-    return documentNumbersOf(requests).length > 0 && this.deps.documentNumbers
-      ? this.numbering.run(actor.agency, run)
-      : run();
+    return numbers.length > 0 && this.deps.documentNumbers ? this.numbering.run(actor.agency, run) : run();
   }
 
   /**

@@ -34,6 +34,11 @@ export interface CommandOptions {
    * same request, else `422 idempotency_key_reused`. Without it, any request under the id is a retry.
    */
   readonly sameRequest?: (recorded: readonly EventEnvelope[]) => boolean;
+  /**
+   * Runs on every attempt whose rules produced events, before they are sealed and appended: what must be true
+   * elsewhere first (a claim on another stream). What it throws is the command's answer, and nothing is appended.
+   */
+  readonly beforeAppend?: () => Promise<void>;
 }
 
 /** Streams a command reads besides its own, read in the same store call as its own. */
@@ -138,6 +143,7 @@ async function decideAndAppend<C, E, S>(
     if (produced.length === 0) return unchanged(stream, current);
     if (produced.length > MAX_EVENTS_PER_COMMAND)
       throw new Error(`a command may record at most ${MAX_EVENTS_PER_COMMAND} events`);
+    await options.beforeAppend?.();
     const drafts = produced.map((event, i) =>
       codec.toDraft(event, i === 0 ? options.eventId : derivedId(options.eventId, i)),
     );

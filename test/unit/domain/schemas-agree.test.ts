@@ -21,6 +21,7 @@ import type { EvaluationData, EvaluationEvent, EvaluationScores } from '../../..
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import type { OfficerKey } from '../../../src/domain/registry/officer-keys.js';
 import type { OfficerKeyClaimEvent } from '../../../src/domain/registry/officer-key-claims.js';
+import type { DocumentNumberClaimedEvent } from '../../../src/domain/case/document-number-claims.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
 import type { StatisticsPublicationEvent } from '../../../src/domain/registry/statistics-publication.js';
@@ -236,6 +237,7 @@ const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
 type RegistryEvent =
   | OfficerEvent
   | OfficerKeyClaimEvent
+  | DocumentNumberClaimedEvent
   | ItemEvent
   | RecordingListEvent
   | DeviceEvent
@@ -312,6 +314,7 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   OfficerKeyRegistered: OFFICER_KEY,
   OfficerKeyRevoked: { keyId: OFFICER_KEY.keyId, reason: '密钥遗失', revokedFrom: '2027-03-01T09:00:00+08:00' },
   OfficerKeyClaimed: { keyId: OFFICER_KEY.keyId, officerId: 'alice' },
+  DocumentNumberClaimed: { documentNo: '县司罚决字〔2026〕12号', caseId: 'case-1' },
   OfficerKeyRevocationRecorded: {
     keyId: OFFICER_KEY.keyId,
     officerId: 'alice',
@@ -370,6 +373,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   OfficerKeyRegistered: { keyId: true, alg: true, publicKey: true, validFrom: true },
   OfficerKeyRevoked: { keyId: true, reason: true, revokedFrom: true },
   OfficerKeyClaimed: { keyId: true, officerId: true },
+  DocumentNumberClaimed: { documentNo: true, caseId: true },
   OfficerKeyRevocationRecorded: { keyId: true, officerId: true, eventId: true, hash: true, revokedFrom: true },
   OfficerAmended: { changes: true, reason: true },
   OfficerSuspended: { reason: true },
