@@ -1,4 +1,4 @@
-import { openCase, seedAgency, startTestService, type TestService } from '../support/service.js';
+import { issueWarning, openCase, seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
  * One document number (文书号) names one decision of an agency: a decision, or a correction of one, that gives a
@@ -29,15 +29,7 @@ async function opened(caseId: string, token = officer): Promise<number> {
   return res.body.position;
 }
 
-const issue = (caseId: string, documentNo: string, token = officer) =>
-  t.call('POST', `/v1/cases/${caseId}/acts`, {
-    token,
-    body: {
-      type: 'DecisionIssued',
-      occurredAt: new Date().toISOString(),
-      data: { decisionType: 'warning', legalBasis: '《律师法》第五十条', documentNo, decidedOn: today },
-    },
-  });
+const issue = (caseId: string, documentNo: string, token = officer) => issueWarning(t, token, caseId, documentNo);
 
 const correct = (caseId: string, decisionId: string, documentNo: string) =>
   t.call('POST', `/v1/cases/${caseId}/acts`, {

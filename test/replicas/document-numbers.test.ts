@@ -6,7 +6,7 @@ import { parseAgencyStream } from '../../src/domain/streams.js';
 import type { EventStore } from '../../src/ports/event-store.js';
 import { holdAppendsTogether } from '../support/held-appends.js';
 import { openCase, startReplicas, type Replicas } from '../support/replicas.js';
-import { seedAgency, type TestService } from '../support/service.js';
+import { issueWarning, seedAgency, type TestService } from '../support/service.js';
 
 /**
  * Two replicas on one EventStoreDB (its TEST DOUBLE), which share no locks: one document number (文书号) names one
@@ -14,8 +14,6 @@ import { seedAgency, type TestService } from '../support/service.js';
  * number claims it in the log first; a claim lapses once its case moved on without the number, or after a while.
  */
 const AGENCY = 'county-justice';
-/** Today in China, where the agency is: its decisions are dated today. */
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** The second replica's clock, which the last test moves on. */
 const clockB = { offsetMs: 0, now: () => new Date(Date.now() + clockB.offsetMs) };
 
@@ -42,14 +40,7 @@ async function opened(t: TestService, caseId: string): Promise<void> {
 }
 
 const issue = (t: TestService, caseId: string, documentNo: string, token = officer) =>
-  t.call('POST', `/v1/cases/${caseId}/acts`, {
-    token,
-    body: {
-      type: 'DecisionIssued',
-      occurredAt: new Date().toISOString(),
-      data: { decisionType: 'warning', legalBasis: '《律师法》第五十条', documentNo, decidedOn: today },
-    },
-  });
+  issueWarning(t, token, caseId, documentNo);
 
 /** The cases whose streams record a decision under `documentNo`, issued or corrected to it. */
 async function decidedUnder(documentNo: string, caseIds: readonly string[]): Promise<string[]> {

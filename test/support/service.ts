@@ -185,3 +185,23 @@ export function openCase(
     ...(options.headers ? { headers: options.headers } : {}),
   });
 }
+
+/**
+ * Issues a warning under document number `documentNo` on case `caseId` of the seeded agency (item P-001), decided
+ * today in China, where the agencies are; the answer as it came.
+ */
+export function issueWarning(t: TestService, token: string, caseId: string, documentNo: string) {
+  return t.call('POST', `/v1/cases/${caseId}/acts`, {
+    token,
+    body: {
+      type: 'DecisionIssued',
+      occurredAt: new Date().toISOString(),
+      data: {
+        decisionType: 'warning',
+        legalBasis: '《律师法》第五十条',
+        documentNo,
+        decidedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      },
+    },
+  });
+}
