@@ -88,7 +88,8 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, limits: H
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'request_timeout', 'the request did not arrive in time']
         : [400, 'invalid_request', 'the request is not well-formed HTTP/1.1'];
-  const body = JSON.stringify(problem(status, code, detail));
+  const instance = instanceOf(requestTarget((err as { rawPacket?: unknown }).rawPacket));
+  const body = JSON.stringify({ ...problem(status, code, detail), ...(instance === undefined ? {} : { instance }) });
   socket.end(
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Content-Type: application/problem+json\r\n' +
@@ -97,4 +98,22 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, limits: H
       body,
   );
   setTimeout(() => socket.destroy(), 1_000).unref();
+}
+
+/** The longest request target a transport error's problem names as its `instance`. */
+const MAX_INSTANCE_TARGET = 2_048;
+
+/**
+ * The origin-form target (`/path?query`) of the request line that begins `raw`, the bytes Node's parser was reading
+ * when it refused the request (an error's `rawPacket`), when they begin with a whole request line and the target is
+ * at most {@link MAX_INSTANCE_TARGET} characters; undefined otherwise (the head came in several pieces, or the
+ * request line is what was wrong).
+ */
+export function requestTarget(raw: unknown): string | undefined {
+  if (!Buffer.isBuffer(raw)) return undefined;
+  const end = raw.indexOf('\r\n');
+  if (end < 0) return undefined;
+  const line = /^[A-Z]{1,20} (\/[\x21-\x7e]*) HTTP\/1\.[01]$/.exec(raw.toString('latin1', 0, end));
+  const target = line?.[1];
+  return target !== undefined && target.length <= MAX_INSTANCE_TARGET ? target : undefined;
 }

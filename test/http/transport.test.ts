@@ -166,7 +166,25 @@ describe('HTTP transport limits', () => {
     );
     expect(answer.status).toBe(431);
     expect(contentType(answer)).toBe('application/problem+json');
-    expect(JSON.parse(answer.body)).toMatchObject({ status: 431, code: 'headers_too_large' });
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 431, code: 'headers_too_large', instance: '/v1/cases' });
+  });
+
+  it('when a header line is not HTTP, then 400 invalid_request naming the path (without its query) as the instance', async () => {
+    const answer = await rawRequest(port, 'GET /v1/cases/c-1?reader=r-9 HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n');
+    expect(answer.status).toBe(400);
+    expect(contentType(answer)).toBe('application/problem+json');
+    const body = JSON.parse(answer.body);
+    expect(body).toMatchObject({ status: 400, code: 'invalid_request', instance: '/v1/cases/c-1' });
+    expect(answer.body).not.toContain('r-9');
+  });
+
+  it('when the request line itself is not HTTP, then 400 invalid_request without an instance', async () => {
+    const answer = await rawRequest(port, 'not a request line\r\n\r\n');
+    expect(answer.status).toBe(400);
+    expect(contentType(answer)).toBe('application/problem+json');
+    const body = JSON.parse(answer.body);
+    expect(body).toMatchObject({ status: 400, code: 'invalid_request' });
+    expect(body).not.toHaveProperty('instance');
   });
 });
 

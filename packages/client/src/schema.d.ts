@@ -3371,6 +3371,11 @@ export interface components {
       reason?: components['schemas']['command.set-benchmark']['reason'];
       version: number;
     };
+    /** DocumentNumberClaimed: the case of the agency a document number (文书号) is claimed for, on docnumber-<agency>:<SHA-256 of the number, hex>, before the act giving a decision the number is appended (replicas sharing one log) */
+    'event.DocumentNumberClaimed': {
+      documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
+      caseId: components['schemas']['defs']['$defs']['id'];
+    };
     /** DocumentServed: the act's data as recorded, with the officers the act named */
     'event.DocumentServed': {
       /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
