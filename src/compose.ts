@@ -49,7 +49,7 @@ import { EventFeed } from './app/event-feed.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
-import { DocumentNumberClaims } from './app/document-number-claims.js';
+import { AGENCY_NAME_CLAIMS, Claims, DOCUMENT_NUMBER_CLAIMS } from './app/claims.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { readAll } from './app/read-pages.js';
@@ -834,11 +834,19 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     // replicas share an EventStoreDB log: a number is claimed in the log before an act gives it; the embedded log
     // has one process, whose serialisation of an agency's numbering acts is enough
     ...(config.eventStore.kind === 'eventstoredb'
-      ? { documentNumberClaims: new DocumentNumberClaims({ ...deps, readModels, runner, newId }) }
+      ? { documentNumberClaims: new Claims({ ...deps, readModels, runner, newId }, DOCUMENT_NUMBER_CLAIMS) }
       : {}),
   });
   const decisionTemplates = new DecisionTemplates(deps, registry);
-  const agencyProfiles = new AgencyProfiles({ ...deps, readModels, runner });
+  const agencyProfiles = new AgencyProfiles({
+    ...deps,
+    readModels,
+    runner,
+    // replicas sharing an EventStoreDB log claim a name in the log before a profile gives it
+    ...(config.eventStore.kind === 'eventstoredb'
+      ? { nameClaims: new Claims({ ...deps, readModels, runner, newId }, AGENCY_NAME_CLAIMS) }
+      : {}),
+  });
   const drafts = new DecisionDrafts({
     ...deps,
     agencyNames: () => agencyProfiles.names(),

@@ -12,6 +12,7 @@ import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type ExpectedHead } from './command-handler.js';
 import { StreamLocks } from './stream-locks.js';
+import type { Claims } from './claims.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { pageOf, readAll, type Paging } from './read-pages.js';
 import { recording, registryCodec } from './registry-codec.js';
@@ -25,6 +26,11 @@ export type AgencyView = AgencyProfile & { agency: string; version: number; upda
 export interface AgencyProfilesDependencies extends CommandDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
+  /**
+   * Where replicas share the log: a profile's name is claimed for its agency once the profile's rules have passed,
+   * before it is appended (src/app/claims.ts, `AGENCY_NAME_CLAIMS`). Without it, the rule holds within this process.
+   */
+  readonly nameClaims?: Pick<Claims, 'claim'>;
 }
 
 const viewOf = (doc: AgencyDoc): AgencyView => ({
@@ -74,10 +80,12 @@ export class AgencyProfiles {
         ...reason,
         ...(heldBy === undefined ? {} : { nameHeldBy: heldBy }),
       };
+      const claims = this.deps.nameClaims;
       return handleCommand(this.deps, agencyProfileStream(actor.agency), agencyProfileDecider, codec, command, {
         eventId,
         expectedRevision,
         sameRequest: recording('AgencyProfileSet', { ...profile, ...reason }),
+        ...(claims ? { beforeAppend: () => claims.claim(actor, body.agency, profile.name) } : {}),
       });
     });
   }

@@ -32,7 +32,7 @@ import { needsSealing, openData, opensWith, sealDraft } from './personal-data.js
 import { actingOfficerKey, signedActCodec, type ActSignature } from './signed-acts.js';
 import { documentNumberHolder } from '../../projections/document-numbers.js';
 import { StreamLocks } from './stream-locks.js';
-import type { DocumentNumberClaims } from './document-number-claims.js';
+import type { Claims } from './claims.js';
 import type { DocReader } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import type { KeyObject } from 'node:crypto';
@@ -86,10 +86,10 @@ export interface CaseServiceDependencies extends CommandDependencies {
   readonly documentNumbers?: { readonly readModels: DocReader; readonly runner: ReadConsistency };
   /**
    * Where replicas share the log: each number an act gives a decision is claimed for the case once the rules have
-   * passed, before the act is appended (src/app/document-number-claims.ts). Without it, the rule holds within
+   * passed, before the act is appended (src/app/claims.ts, `DOCUMENT_NUMBER_CLAIMS`). Without it, the rule holds within
    * this process only.
    */
-  readonly documentNumberClaims?: Pick<DocumentNumberClaims, 'claim'>;
+  readonly documentNumberClaims?: Pick<Claims, 'claim'>;
 }
 
 /** Acts whose fine the item's discretion benchmark grades: its stream is read for them only. */

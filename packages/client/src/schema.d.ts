@@ -3095,6 +3095,11 @@ export interface components {
         };
       };
     };
+    /** AgencyNameClaimed: the agency a name is claimed for, on agencyname-<SHA-256 of the name as names are compared, hex>, before the profile giving the agency that name is appended (replicas sharing one log) */
+    'event.AgencyNameClaimed': {
+      name: components['schemas']['command.set-agency-profile']['name'];
+      agency: components['schemas']['defs']['$defs']['id'];
+    };
     /** AgencyProfileSet: a new version of the agency's public profile (its name, address, hours, telephones), the whole of it, and why, in the stream agency-<agency>:profile */
     'event.AgencyProfileSet': {
       name: components['schemas']['command.set-agency-profile']['name'];

@@ -66,6 +66,14 @@ export function profileOf(source: Readonly<Record<string, unknown>>): AgencyProf
  */
 export const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');
 
+/** `agency_name_taken`: agency `heldBy` goes by `name` already. */
+export function refuseTakenName(name: string, heldBy: string): never {
+  throw conflict('agency_name_taken', `another agency (${heldBy}) is named ${name} already`, {
+    member: 'name',
+    heldBy,
+  });
+}
+
 const sameProfile = (a: AgencyProfile, b: AgencyProfile): boolean =>
   AGENCY_PROFILE_MEMBERS.every((member) => a[member] === b[member]);
 
@@ -76,10 +84,7 @@ export const agencyProfileDecider: Decider<AgencyProfileCommand, AgencyProfileEv
     requireAgency(command.actor, command.agency);
     const profile = profileOf(command.profile as unknown as Record<string, unknown>);
     if (command.nameHeldBy !== undefined && command.nameHeldBy !== command.agency) {
-      throw conflict('agency_name_taken', `another agency (${command.nameHeldBy}) is named ${profile.name} already`, {
-        member: 'name',
-        heldBy: command.nameHeldBy,
-      });
+      refuseTakenName(profile.name, command.nameHeldBy);
     }
     // the profile as it stands already: nothing to record, as for the review settings
     if (state.profile && sameProfile(state.profile, profile)) {

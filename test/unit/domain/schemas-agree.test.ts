@@ -22,6 +22,7 @@ import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/
 import type { OfficerKey } from '../../../src/domain/registry/officer-keys.js';
 import type { OfficerKeyClaimEvent } from '../../../src/domain/registry/officer-key-claims.js';
 import type { DocumentNumberClaimedEvent } from '../../../src/domain/case/document-number-claims.js';
+import type { AgencyNameClaimedEvent } from '../../../src/domain/registry/agency-name-claims.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
 import type { StatisticsPublicationEvent } from '../../../src/domain/registry/statistics-publication.js';
@@ -238,6 +239,7 @@ type RegistryEvent =
   | OfficerEvent
   | OfficerKeyClaimEvent
   | DocumentNumberClaimedEvent
+  | AgencyNameClaimedEvent
   | ItemEvent
   | RecordingListEvent
   | DeviceEvent
@@ -315,6 +317,7 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   OfficerKeyRevoked: { keyId: OFFICER_KEY.keyId, reason: '密钥遗失', revokedFrom: '2027-03-01T09:00:00+08:00' },
   OfficerKeyClaimed: { keyId: OFFICER_KEY.keyId, officerId: 'alice' },
   DocumentNumberClaimed: { documentNo: '县司罚决字〔2026〕12号', caseId: 'case-1' },
+  AgencyNameClaimed: { name: '某县司法局', agency: 'county-justice' },
   OfficerKeyRevocationRecorded: {
     keyId: OFFICER_KEY.keyId,
     officerId: 'alice',
@@ -374,6 +377,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   OfficerKeyRevoked: { keyId: true, reason: true, revokedFrom: true },
   OfficerKeyClaimed: { keyId: true, officerId: true },
   DocumentNumberClaimed: { documentNo: true, caseId: true },
+  AgencyNameClaimed: { name: true, agency: true },
   OfficerKeyRevocationRecorded: { keyId: true, officerId: true, eventId: true, hash: true, revokedFrom: true },
   OfficerAmended: { changes: true, reason: true },
   OfficerSuspended: { reason: true },

@@ -1,20 +1,21 @@
+import type { Claim } from '../../../src/domain/claims.js';
 import {
   documentNumberClaimDecider,
   documentNumberClaimStream,
-  type ClaimDocumentNumber,
   type DocumentNumberClaimedEvent,
 } from '../../../src/domain/case/document-number-claims.js';
+import { agencyNameClaimDecider, agencyNameClaimStream } from '../../../src/domain/registry/agency-name-claims.js';
 import { parseAgencyStream } from '../../../src/domain/streams.js';
 import { specification } from '../../support/decider-spec.js';
 import { actors } from '../../support/domain.js';
 
 const NUMBER = '县司罚决字〔2026〕12号';
 const spec = specification(documentNumberClaimDecider);
-const claim = (caseId: string, more: Partial<ClaimDocumentNumber> = {}): ClaimDocumentNumber => ({
-  type: 'ClaimDocumentNumber',
+const claim = (holder: string, more: Partial<Claim> = {}): Claim => ({
+  type: 'Claim',
   actor: actors.alice,
-  documentNo: NUMBER,
-  caseId,
+  value: NUMBER,
+  holder,
   ...more,
 });
 const claimed = (caseId: string): DocumentNumberClaimedEvent => ({
@@ -22,7 +23,7 @@ const claimed = (caseId: string): DocumentNumberClaimedEvent => ({
   data: { documentNo: NUMBER, caseId },
 });
 
-describe('document number claims', () => {
+describe('claims of a value (document numbers, agency names)', () => {
   it('when a number no case claimed is claimed, then the claim names the case', () => {
     spec
       .given([])
@@ -58,6 +59,20 @@ describe('document number claims', () => {
       .thenFails('document_number_taken');
   });
 
+  it('when another agency holds the last claim of a name, then the claim is 409 agency_name_taken naming it', () => {
+    const names = specification(agencyNameClaimDecider);
+    const byCity = { type: 'AgencyNameClaimed' as const, data: { name: '县司法局', agency: 'city' } };
+    const refused = names
+      .given([byCity])
+      .when({ type: 'Claim', actor: actors.head, value: '县司法局', holder: 'county' })
+      .thenFails('agency_name_taken', 409);
+    expect(refused.details).toMatchObject({ heldBy: 'city', member: 'name' });
+    names
+      .given([byCity])
+      .when({ type: 'Claim', actor: actors.head, value: '县司法局', holder: 'county', standing: 'released' })
+      .then([{ type: 'AgencyNameClaimed', data: { name: '县司法局', agency: 'county' } }]);
+  });
+
   it('when a number holds characters no stream name keeps, then its stream is the agency’s, named by the number’s SHA-256', () => {
     const stream = documentNumberClaimStream('county-justice', NUMBER);
     expect(parseAgencyStream(stream)).toEqual({
@@ -67,5 +82,14 @@ describe('document number claims', () => {
     });
     expect(documentNumberClaimStream('county-justice', `${NUMBER} `)).not.toBe(stream);
     expect(documentNumberClaimStream('city-market', NUMBER)).not.toBe(stream);
+  });
+
+  it('when two names compare alike (white space, full-width forms), then they have one stream, of no agency', () => {
+    const stream = agencyNameClaimStream('县司法局');
+    expect(stream).toMatch(/^agencyname-[0-9a-f]{64}$/);
+    expect(parseAgencyStream(stream)).toBeUndefined();
+    expect(agencyNameClaimStream('县 司法局')).toBe(stream);
+    expect(agencyNameClaimStream('ＡＢＣ司法局')).toBe(agencyNameClaimStream('ABC司法局'));
+    expect(agencyNameClaimStream('市司法局')).not.toBe(stream);
   });
 });
