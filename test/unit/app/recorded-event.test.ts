@@ -55,3 +55,45 @@ describe('the event a command recorded', () => {
     );
   });
 });
+
+describe('what must hold before a command appends (beforeAppend)', () => {
+  let store: SqliteEventStore;
+  const stream = 'note-county-justice:n-2';
+  const note = (text: string, eventId: string, beforeAppend: () => Promise<void>) =>
+    handleCommand({ events: store, signer, clock }, stream, notes, codec, text, { eventId, beforeAppend });
+
+  beforeEach(() => {
+    store = new SqliteEventStore({ path: ':memory:' });
+  });
+  afterEach(async () => store.close());
+
+  it('when it throws, then that is the answer and nothing is appended', async () => {
+    const refused = new Error('claimed by another');
+    await expect(note('hello', '0193a000-0000-7000-8000-000000000011', () => Promise.reject(refused))).rejects.toBe(
+      refused,
+    );
+    expect(await store.readStream(stream)).toEqual([]);
+  });
+
+  it('when the rules find nothing to record, then it is not asked; when they do, it is asked before the append', async () => {
+    const asked: number[] = [];
+    const check = async () => {
+      asked.push((await store.readStream(stream)).length);
+    };
+    await note('hello', '0193a000-0000-7000-8000-000000000012', check);
+    await note('hello', '0193a000-0000-7000-8000-000000000013', check);
+    expect(asked).toEqual([0]);
+  });
+
+  it('when another writer appends between the rules and the append, then it is asked again on the retry', async () => {
+    let asked = 0;
+    const result = await note('hello', '0193a000-0000-7000-8000-000000000014', async () => {
+      asked += 1;
+      // the first time, another writer gets there first: the command's append conflicts and it decides again
+      if (asked === 1) await note('other', '0193a000-0000-7000-8000-000000000015', async () => {});
+    });
+    expect(asked).toBe(2);
+    expect(result.created).toBe(true);
+    expect((await store.readStream(stream)).map((r) => r.event.data.text)).toEqual(['other', 'hello']);
+  });
+});
