@@ -49,7 +49,7 @@ import { EventFeed } from './app/event-feed.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
-import { AGENCY_NAME_CLAIMS, Claims, DOCUMENT_NUMBER_CLAIMS } from './app/claims.js';
+import { AGENCY_NAME_CLAIMS, Claims, DOCUMENT_NUMBER_CLAIMS, WEBHOOK_CLAIMS } from './app/claims.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { readAll } from './app/read-pages.js';
@@ -916,6 +916,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     publicRecords: disclosureRecords(publicReads),
     readModels,
     runner,
+    // replicas sharing an EventStoreDB log claim what a subscription delivers in the log before it is recorded
+    ...(config.eventStore.kind === 'eventstoredb'
+      ? { claims: new Claims({ ...deps, readModels, runner, newId }, WEBHOOK_CLAIMS) }
+      : {}),
   });
   webhooks.start(indexing.signal);
   const registryService = new RegistryService(deps);

@@ -1,3 +1,4 @@
+import type { Claims } from './app/claims.js';
 import path from 'node:path';
 import { lookup } from 'node:dns/promises';
 import type { Logger } from 'pino';
@@ -49,6 +50,8 @@ export function openWebhooks(options: {
   /** The read models the subscriptions are read from (every replica's), and how far they have followed the log. */
   readonly readModels: Pick<ReadModelStore, 'get' | 'query'>;
   readonly runner: ReadConsistency;
+  /** Where replicas share the log: claims of what subscriptions deliver (src/app/claims.ts, `WEBHOOK_CLAIMS`). */
+  readonly claims?: Pick<Claims, 'claim'>;
 }): Webhooks {
   const { config, deps, log, newId } = options;
   const publicRecords = options.publicRecords === undefined ? {} : { publicRecords: options.publicRecords };
@@ -68,6 +71,7 @@ export function openWebhooks(options: {
     runner: options.runner,
     delivers: config.deliver,
     maxPerAgency: config.maxPerAgency,
+    ...(options.claims ? { claims: options.claims } : {}),
   });
   const http =
     options.sender === undefined

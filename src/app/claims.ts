@@ -8,7 +8,11 @@ import { caseStream } from '../domain/case/acts.js';
 import type { DocReader } from '../ports/read-models.js';
 import { AGENCIES, type AgencyDoc } from '../../projections/registry.js';
 import { documentNumberHolder } from '../../projections/document-numbers.js';
+import { webhookClaimDecider, webhookClaimStream } from '../domain/webhooks/subscription-claims.js';
+import { webhookStream } from '../domain/webhooks/subscriptions.js';
+import { webhookDocOf } from '../../projections/webhooks.js';
 import { handleCommand, type CommandDependencies } from './command-handler.js';
+import { deliveriesOf } from './webhooks/webhook-service.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { registryCodec } from './registry-codec.js';
 
@@ -99,5 +103,16 @@ export const AGENCY_NAME_CLAIMS: ClaimSpec = {
   bears: (readModels, _agency, holder, name) => {
     const doc = readModels.get<AgencyDoc>(AGENCIES, holder);
     return doc !== undefined && nameKey(doc.name) === nameKey(name);
+  },
+};
+
+/** What a subscription of an agency delivers ({@link deliveriesOf}): held by the subscription, while not deleted. */
+export const WEBHOOK_CLAIMS: ClaimSpec = {
+  decider: webhookClaimDecider,
+  stream: webhookClaimStream,
+  holderStream: webhookStream,
+  bears: (readModels, agency, webhookId, deliveries) => {
+    const doc = webhookDocOf(readModels, agency, webhookId);
+    return doc !== undefined && !doc.deleted && deliveriesOf(doc) === deliveries;
   },
 };

@@ -1,3 +1,5 @@
+import { parseAgencyStream } from '../../src/domain/streams.js';
+import { holdAppendsTogether } from '../support/held-appends.js';
 import { startReplicas, type Replicas } from '../support/replicas.js';
 import { eventually, WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -127,5 +129,49 @@ describe('webhook subscriptions across replicas', () => {
       const listed = await replica.call('GET', `/v1/webhooks?consistentWith=${position}`, { token: other });
       expect(listed.body.items).toEqual([]);
     }
+  });
+
+  it('when each replica makes the same subscription at the same moment, then one is made and the other is 409 webhook_duplicate naming it', async () => {
+    for (let round = 0; round < 3; round++) {
+      const url = `${receiver.url}/same-${round}`;
+      const body = { url, eventTypes: ['ItemRegistered', 'OfficerRegistered'] };
+      // both claims wait for each other: both replicas have read the agency's subscriptions when either appends
+      const held = holdAppendsTogether(
+        [r.a.service.events, r.b.service.events],
+        (stream) => parseAgencyStream(stream)?.category === 'webhookclaim',
+      );
+      const answers = await Promise.all([
+        r.a.call('POST', '/v1/webhooks', { token: integration, body }).finally(held.release),
+        // the same types in another order: the same deliveries
+        r.b
+          .call('POST', '/v1/webhooks', {
+            token: integration,
+            body: { ...body, eventTypes: [...body.eventTypes].reverse() },
+          })
+          .finally(held.release),
+      ]).finally(held.restore);
+      expect([round, answers.map((a) => a.status).sort()]).toEqual([round, [201, 409]]);
+      const made = answers.find((a) => a.status === 201)!.body.id as string;
+      const refused = answers.find((a) => a.status === 409)!;
+      expect(refused.body).toMatchObject({ code: 'webhook_duplicate', webhookId: made });
+      const listed = await r.a.call(
+        'GET',
+        `/v1/webhooks?consistentWith=${answers.find((a) => a.status === 201)!.body.position}`,
+        { token: integration },
+      );
+      expect([round, (listed.body.items as { url: string }[]).filter((w) => w.url === url).length]).toEqual([round, 1]);
+    }
+  });
+
+  it('when a subscription is deleted on one replica, then the other makes the same subscription again', async () => {
+    const body = { url: `${receiver.url}/again`, eventTypes: ['ItemRegistered'] };
+    const first = await r.a.call('POST', '/v1/webhooks', { token: integration, body });
+    expect(first.status).toBe(201);
+    const refused = await r.b.call('POST', '/v1/webhooks', { token: integration, body });
+    expect([refused.status, refused.body.code]).toEqual([409, 'webhook_duplicate']);
+    expect((await r.a.call('DELETE', `/v1/webhooks/${first.body.id}`, { token: integration })).status).toBe(204);
+    const again = await r.b.call('POST', '/v1/webhooks', { token: integration, body });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.body.id);
   });
 });

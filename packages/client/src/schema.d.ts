@@ -3846,6 +3846,11 @@ export interface components {
       webhookId: components['schemas']['defs']['$defs']['uuid'];
       agency: components['schemas']['defs']['$defs']['id'];
     };
+    /** WebhookDeliveriesClaimed: the subscription of the agency what it delivers (its URL, event types and payload, by their SHA-256) is claimed for, on webhookclaim-<agency>:<SHA-256 of that, hex>, before the subscription is made or changed to deliver it (replicas sharing one log) */
+    'event.WebhookDeliveriesClaimed': {
+      deliveries: components['schemas']['defs']['$defs']['sha256'];
+      webhookId: components['schemas']['defs']['$defs']['uuid'];
+    };
     /** WebhookDisabled: the service stopped delivering to a subscription (its receiver answered 410 Gone) */
     'event.WebhookDisabled': {
       /** @description The subscription's id. */

@@ -1,3 +1,4 @@
+import type { Claims } from '../claims.js';
 import type { ExpectedHead } from '../command-handler.js';
 import { LedgerError } from '../../errors.js';
 import type { Actor } from '../../domain/actor.js';
@@ -92,6 +93,12 @@ export class WebhookService {
       readonly delivers: boolean;
       /** Most subscriptions one agency may have at once (`WEBHOOK_MAX_PER_AGENCY`); unbounded when absent. */
       readonly maxPerAgency?: number;
+      /**
+       * Where replicas share the log: what a subscription made or changed delivers is claimed for it once the rules
+       * have passed, before it is appended (src/app/claims.ts, `WEBHOOK_CLAIMS`). Without it, no two subscriptions
+       * deliver the same within this process only.
+       */
+      readonly claims?: Pick<Claims, 'claim'>;
     },
   ) {}
 
@@ -144,7 +151,10 @@ export class WebhookService {
     const sameRequest = (recorded: readonly { data: Record<string, unknown> }[]) =>
       recorded.length === 1 &&
       canonicalEqual(recorded[0]!.data, { webhookId, agency: actor.agency, ...settings, signing, ...key });
-    const written = await this.#command(actor.agency, webhookId, command, eventId, { sameRequest });
+    const written = await this.#command(actor.agency, webhookId, command, eventId, {
+      sameRequest,
+      claim: { actor, deliveries: deliveriesOf(settings) },
+    });
     // a retry of a creation whose subscription was deleted since: no subscription is there to answer with
     if (!written.result.created && written.webhook.deleted) {
       throw new WebhookDeleted('the subscription this request created has been deleted since', { webhookId });
@@ -197,7 +207,12 @@ export class WebhookService {
         recorded.every((event, i) => event.type === asked[i]!.type && canonicalEqual(event.data, asked[i]!.data))
       );
     };
-    const written = await this.#command(before.agency, webhookId, command, eventId, { expectedRevision, sameRequest });
+    const delivers = deliveriesOf(settings);
+    const written = await this.#command(before.agency, webhookId, command, eventId, {
+      expectedRevision,
+      sameRequest,
+      ...(delivers === deliveriesOf(before) ? {} : { claim: { actor, deliveries: delivers } }),
+    });
     if (!change.rotateKey) return written;
     const shown = { ...written.webhook, keyGeneration: generation };
     return { ...written, credentials: this.#credentials(shown) };
@@ -333,18 +348,23 @@ export class WebhookService {
     {
       sameRequest,
       expectedRevision,
+      claim,
     }: {
       sameRequest?: NonNullable<Parameters<typeof handleCommand>[5]['sameRequest']>;
       expectedRevision?: ExpectedHead | undefined;
+      /** What the subscription is to deliver, claimed for it before the append (where replicas claim). */
+      claim?: { readonly actor: Actor; readonly deliveries: string };
     } = {},
   ): Promise<{ webhook: StoredWebhook; result: CommandResult }> {
     const stream = webhookStream(agency, webhookId);
     const actor = command.type === 'Disable' ? SERVICE_ACTOR : command.actor;
     const codec = registryCodec<WebhookEvent>(this.deps.clock, actor);
+    const claims = this.deps.claims;
     const result = await handleCommand(this.deps, stream, webhookDecider, codec, command, {
       eventId,
       ...(sameRequest === undefined ? {} : { sameRequest }),
       ...(expectedRevision === undefined ? {} : { expectedRevision }),
+      ...(claims && claim ? { beforeAppend: () => claims.claim(claim.actor, webhookId, claim.deliveries) } : {}),
     });
     const webhook = webhookOf(await this.deps.events.readStream(stream));
     if (!webhook) throw new Error(`webhook stream ${stream} is empty after a write`);
@@ -409,10 +429,25 @@ const escapesNormalised = (text: string): string =>
     return /[A-Za-z0-9\-._~]/.test(c) ? c : escape.toUpperCase();
   });
 
+/**
+ * What a subscription delivers, as one text: its URL as the sender requests it ({@link sameUrl}), its event types
+ * sorted (`*` for all) and its payload. Two subscriptions with the same text deliver the same events to the same
+ * receiver in the same form.
+ */
+export function deliveriesOf(s: WebhookSettings): string {
+  let url: string;
+  try {
+    url = requested(new URL(s.url));
+  } catch {
+    url = s.url;
+  }
+  const types = s.eventTypes === undefined ? '*' : [...s.eventTypes].sort().join(',');
+  return `${url}\n${types}\n${s.payload ?? 'envelope'}`;
+}
+
 /** Whether two subscriptions would deliver the same events to the same receiver in the same form. */
 function sameDeliveries(a: WebhookSettings, b: WebhookSettings): boolean {
-  const types = (s: WebhookSettings) => (s.eventTypes === undefined ? '*' : [...s.eventTypes].sort().join(','));
-  return sameUrl(a.url, b.url) && types(a) === types(b) && (a.payload ?? 'envelope') === (b.payload ?? 'envelope');
+  return deliveriesOf(a) === deliveriesOf(b);
 }
 
 /**

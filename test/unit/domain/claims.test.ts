@@ -6,6 +6,7 @@ import {
 } from '../../../src/domain/case/document-number-claims.js';
 import { agencyNameClaimDecider, agencyNameClaimStream } from '../../../src/domain/registry/agency-name-claims.js';
 import { parseAgencyStream } from '../../../src/domain/streams.js';
+import { webhookClaimDecider, webhookClaimStream } from '../../../src/domain/webhooks/subscription-claims.js';
 import { specification } from '../../support/decider-spec.js';
 import { actors } from '../../support/domain.js';
 
@@ -91,5 +92,25 @@ describe('claims of a value (document numbers, agency names)', () => {
     expect(agencyNameClaimStream('县 司法局')).toBe(stream);
     expect(agencyNameClaimStream('ＡＢＣ司法局')).toBe(agencyNameClaimStream('ABC司法局'));
     expect(agencyNameClaimStream('市司法局')).not.toBe(stream);
+  });
+
+  it('when a subscription claims what it delivers, then the claim holds its SHA-256, never the URL, and another subscription is 409 webhook_duplicate', () => {
+    const hooks = specification(webhookClaimDecider);
+    const deliveries = 'https://erp.example/hook?token=secret\n*\nenvelope';
+    const [made] = hooks
+      .given([])
+      .when({ type: 'Claim', actor: actors.head, value: deliveries, holder: 'wh-1' })
+      .then([{ type: 'WebhookDeliveriesClaimed', data: { webhookId: 'wh-1' } }]);
+    expect(made!.data.deliveries).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(made)).not.toContain('secret');
+    const refused = hooks
+      .given([made!])
+      .when({ type: 'Claim', actor: actors.head, value: deliveries, holder: 'wh-2' })
+      .thenFails('webhook_duplicate', 409);
+    expect(refused.details).toMatchObject({ webhookId: 'wh-1' });
+    expect(parseAgencyStream(webhookClaimStream('county-justice', deliveries))).toMatchObject({
+      category: 'webhookclaim',
+      agency: 'county-justice',
+    });
   });
 });
