@@ -409,19 +409,25 @@ function settingsOf(
 }
 
 /**
- * Whether two webhook URLs name the same receiver: as the sender requests them (scheme, host and port as parsed,
- * then the path and the query, an empty query `?` being none), with the escapes of unreserved characters decoded
- * (RFC 3986 §6.2.2.2: `/%68ook` is `/hook`) and those of the others in upper case.
+ * Whether two webhook URLs name the same receiver: as the sender requests them ({@link requestedUrl}).
  */
 export function sameUrl(a: string, b: string): boolean {
-  try {
-    return requested(new URL(a)) === requested(new URL(b));
-  } catch {
-    return a === b;
-  }
+  return requestedUrl(a) === requestedUrl(b);
 }
 
-const requested = (u: URL): string => `${u.protocol}//${u.host}${escapesNormalised(u.pathname + u.search)}`;
+/**
+ * A webhook URL as the sender requests it: scheme, host and port as parsed, then the path and the query, an empty
+ * query `?` being none, with the escapes of unreserved characters decoded (RFC 3986 §6.2.2.2: `/%68ook` is `/hook`)
+ * and those of the others in upper case; a text that is no URL, as it is.
+ */
+function requestedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${escapesNormalised(u.pathname + u.search)}`;
+  } catch {
+    return url;
+  }
+}
 
 const escapesNormalised = (text: string): string =>
   text.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
@@ -430,17 +436,12 @@ const escapesNormalised = (text: string): string =>
   });
 
 /**
- * What a subscription delivers, as one text: its URL as the sender requests it ({@link sameUrl}), its event types
+ * What a subscription delivers, as one text: its URL as the sender requests it ({@link requestedUrl}), its event types
  * sorted (`*` for all) and its payload. Two subscriptions with the same text deliver the same events to the same
  * receiver in the same form.
  */
 export function deliveriesOf(s: WebhookSettings): string {
-  let url: string;
-  try {
-    url = requested(new URL(s.url));
-  } catch {
-    url = s.url;
-  }
+  const url = requestedUrl(s.url);
   const types = s.eventTypes === undefined ? '*' : [...s.eventTypes].sort().join(',');
   return `${url}\n${types}\n${s.payload ?? 'envelope'}`;
 }

@@ -702,9 +702,12 @@ function checkDocumentNumber(documentNo: string, state: CaseState, context: Case
 
 /** `document_number_taken` when `heldBy`, the case whose decision bears `documentNo`, is not `caseId`. */
 export function refuseTakenDocumentNumber(documentNo: string, caseId: string | undefined, heldBy: string | undefined) {
-  if (heldBy !== undefined && heldBy !== caseId) {
-    throw conflict('document_number_taken', `document number ${documentNo} is that of the decision of case ${heldBy}`, {
-      heldBy,
-    });
-  }
+  if (heldBy !== undefined && heldBy !== caseId) documentNumberTaken(documentNo, heldBy);
+}
+
+/** `document_number_taken`: `documentNo` is the number of case `heldBy`'s decision. */
+export function documentNumberTaken(documentNo: string, heldBy: string): never {
+  throw conflict('document_number_taken', `document number ${documentNo} is that of the decision of case ${heldBy}`, {
+    heldBy,
+  });
 }

@@ -1,7 +1,7 @@
 import { sha256Hex } from '../../ledger/hash.js';
 import { claimDecider } from '../claims.js';
 import { agencyStream } from '../streams.js';
-import { refuseTakenDocumentNumber } from './decider.js';
+import { documentNumberTaken } from './decider.js';
 
 /**
  * One document number (文书号), one decision of the agency, across replicas (src/domain/claims.ts): where replicas
@@ -32,8 +32,5 @@ export const documentNumberClaimDecider = claimDecider({
   type: 'DocumentNumberClaimed',
   data: (documentNo, caseId): DocumentNumberClaim => ({ documentNo, caseId }),
   holderOf: (data) => data.caseId,
-  refuse(documentNo, heldBy): never {
-    refuseTakenDocumentNumber(documentNo, undefined, heldBy);
-    throw new Error('unreachable: a number held is refused');
-  },
+  refuse: documentNumberTaken,
 });
