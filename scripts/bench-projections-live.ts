@@ -9,6 +9,8 @@ import { systemClock } from '../src/adapters/clock/system-clock.js';
 import { InProcessApplier } from '../src/app/projection-applier.js';
 import { ProjectionRunner } from '../src/app/projection-runner.js';
 import { openThreadedReadModels } from '../src/compose.js';
+import { integer } from '../src/config-values.js';
+import { DEFAULT_PROJECTION_NICE } from '../src/config.js';
 import { uuidv7Generator } from '../src/app/ids.js';
 import { CHINA_STANDARD_TIME } from '../src/domain/actor.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
@@ -47,6 +49,8 @@ export interface LiveResult extends AppendsResult {
   readonly timedOut: number;
   /** Seconds from the writers' stopping until every append's `waitFor` had resolved: how far behind the runner was. */
   readonly behind: number;
+  /** The projection thread's priority, as the thread said: `nice 10`, or why it was left unchanged. */
+  readonly priority: string;
 }
 
 /** The apply+commit cost of a case's acts, in milliseconds per act, at its start, its middle and its end. */
@@ -121,7 +125,11 @@ export async function bareAppends(file: string, o: WritersOptions): Promise<Appe
  */
 export async function followLive(eventsFile: string, modelsFile: string, o: WritersOptions): Promise<LiveResult> {
   const store = new SqliteEventStore({ path: eventsFile });
-  const { store: models, applier } = await openThreadedReadModels(modelsFile, CHINA_STANDARD_TIME);
+  // at the service's nice value (LEDGER_PROJECTION_NICE, as `ledger serve` reads it)
+  const nice = integer('LEDGER_PROJECTION_NICE', process.env.LEDGER_PROJECTION_NICE, DEFAULT_PROJECTION_NICE, 0, 19);
+  const { store: models, applier } = await openThreadedReadModels(modelsFile, CHINA_STANDARD_TIME, undefined, nice);
+  const said = applier.priority;
+  const priority = !said ? 'unchanged' : 'nice' in said ? `nice ${said.nice}` : `unchanged: ${said.unchanged}`;
   const live = new AbortController();
   try {
     const runner = new ProjectionRunner(store, models, PROJECTIONS, { applier });
@@ -143,7 +151,7 @@ export async function followLive(eventsFile: string, modelsFile: string, o: Writ
     const behind = secondsSince(stopped);
     lags.sort((x, y) => x - y);
     const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
-    return { ...appended, p50: q(0.5), p99: q(0.99), max: lags[lags.length - 1] ?? NaN, timedOut, behind };
+    return { ...appended, p50: q(0.5), p99: q(0.99), max: lags[lags.length - 1] ?? NaN, timedOut, behind, priority };
   } finally {
     live.abort();
     await store.close();

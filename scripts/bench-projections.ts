@@ -276,7 +276,7 @@ export function reportProjections(r: ProjectionsBenchResult): void {
     line(
       `live: ${l.writers} writers, ${n(l.stored)} events stored`,
       `${fmt(l.rate)} appends/s  ${n(l.appends)} appends in ${l.seconds.toFixed(1)} s, every projection ` +
-        `following (caught up ${l.behind.toFixed(1)} s after the writers stopped)`,
+        `following at ${l.priority} (caught up ${l.behind.toFixed(1)} s after the writers stopped)`,
     );
     line(
       `  lag: append ack -> read models`,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { utcOffsetOf, type Config, type OidcConfig, type UtcOffsets } from './config.js';
+import { DEFAULT_PROJECTION_NICE, utcOffsetOf, type Config, type OidcConfig, type UtcOffsets } from './config.js';
 import { ConfigError, NotCaughtUp, ReadModelsDamaged, storageFailure } from './errors.js';
 export { storageFailure } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
@@ -237,19 +237,21 @@ export async function openReadModels(
       ? { dataKeysFile: config.dataKeysFile, masterKeyFile: config.masterKeyFile }
       : undefined;
   return {
-    ...(await openThreadedReadModels(readModelPath(config), config.utcOffsets, keys)),
+    ...(await openThreadedReadModels(readModelPath(config), config.utcOffsets, keys, config.projectionNice)),
     opensFreeText: keys !== undefined,
   };
 }
 
 /**
  * {@link openReadModels} for a given file (the benchmark's), the agencies' local time `utcOffsets`, the thread
- * opening free text with `freeText`'s keys.
+ * opening free text with `freeText`'s keys and running at `nice` (default {@link DEFAULT_PROJECTION_NICE}, as the
+ * service's).
  */
 export async function openThreadedReadModels(
   file: string,
   utcOffsets: UtcOffsets,
   freeText?: FreeTextKeys,
+  nice: number = DEFAULT_PROJECTION_NICE,
 ): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
   const applier = new ThreadApplier({
     entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),
@@ -258,6 +260,7 @@ export async function openThreadedReadModels(
       projections: SERVICE_PROJECTIONS,
       utcOffsets,
       ...(freeText ? { freeText } : {}),
+      nice,
     } satisfies ProjectionThreadData,
   });
   try {
@@ -610,6 +613,16 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     );
   }
   const { store: readModels, applier, opensFreeText } = await openReadModels(config);
+  const priority = applier.priority;
+  if (priority && 'unchanged' in priority) {
+    log.warn(
+      { nice: config.projectionNice, reason: priority.unchanged },
+      'projections: the projection thread runs at the priority of the request threads (LEDGER_PROJECTION_NICE ' +
+        'is applied on Linux only)',
+    );
+  } else if (priority) {
+    log.info({ nice: priority.nice }, `projections: the projection thread runs at nice ${priority.nice}`);
+  }
   const scheduled: { schedule?: CheckpointSchedule; witnessing?: WitnessSubmitter } = {}; // the runner tells them
   let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
   // the projection thread met the read models damaged: not ready, the file marked, the next start rebuilds it

@@ -14,6 +14,9 @@ import { ID_PATTERN } from './domain/streams.js';
  * The service's configuration: one typed object, read from the environment once at start-up by
  * {@link loadConfig} and validated there. Nothing else in the code base reads the environment.
  */
+/** The default nice value of the projection thread (`LEDGER_PROJECTION_NICE`; src/thread-priority.ts). */
+export const DEFAULT_PROJECTION_NICE = 10;
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -67,6 +70,11 @@ export interface Config {
   readonly readWaitMs: number;
   /** Threads a start-up rebuild of the read models may use (`LEDGER_REBUILD_THREADS`): 1, or 2 from 20,000 events. */
   readonly rebuildThreads: 1 | 2;
+  /**
+   * The nice value of the projection thread (`LEDGER_PROJECTION_NICE`, 0..19, Linux): above 0, appends and requests
+   * take the CPU first when the machine is busy, and the read models catch up after.
+   */
+  readonly projectionNice: number;
   /** The largest medium `POST /v1/media` accepts, in bytes. */
   readonly mediaMaxBytes: number;
   /** Requests a minute each client address may make to the public routes (disclosures, lists); 0: no limit. */
@@ -337,6 +345,13 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'threads of a start-up rebuild of the read models, 1 or 2 (2: from 20,000 events, on 2+ cores)',
   },
   {
+    name: 'LEDGER_PROJECTION_NICE',
+    default: String(DEFAULT_PROJECTION_NICE),
+    description:
+      'nice value of the projection thread, 0..19 (Linux): above 0, appends and requests take the CPU first when ' +
+      'the machine is busy; 0: the same as theirs',
+  },
+  {
     name: 'MEDIA_MAX_BYTES',
     default: '2147483648 (2 GiB)',
     description: `largest media upload in bytes, 1..${MAX_MEDIA_BYTES} (1 TiB)`,
@@ -499,6 +514,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
     readWaitMs: integer('READ_WAIT_MS', read('READ_WAIT_MS'), 5_000, 0, 600_000),
     rebuildThreads: integer('LEDGER_REBUILD_THREADS', read('LEDGER_REBUILD_THREADS'), 2, 1, 2) as 1 | 2,
+    projectionNice: integer('LEDGER_PROJECTION_NICE', read('LEDGER_PROJECTION_NICE'), DEFAULT_PROJECTION_NICE, 0, 19),
     mediaMaxBytes: integer('MEDIA_MAX_BYTES', read('MEDIA_MAX_BYTES'), 2_147_483_648, 1, MAX_MEDIA_BYTES),
     publicRateLimit: integer('PUBLIC_RATE_LIMIT', read('PUBLIC_RATE_LIMIT'), 600, 0, 1_000_000),
     publicRateLimitBytes: integer('PUBLIC_RATE_LIMIT_BYTES', read('PUBLIC_RATE_LIMIT_BYTES'), 1024 ** 3, 0, 1024 ** 4),

@@ -7,6 +7,7 @@ import { serveApplier } from './app/applier-thread.js';
 import { freeTextOpener } from './app/free-text-opener.js';
 import { InProcessApplier } from './app/projection-applier.js';
 import { projectionsNamed } from './app/split-applier.js';
+import { lowerThisThreadPriority } from './thread-priority.js';
 import type { UtcOffsets } from './domain/actor.js';
 import type { Position } from './ports/event-store.js';
 import type { Projection } from './ports/read-models.js';
@@ -43,6 +44,11 @@ export interface ProjectionThreadData {
    * main thread does not. Without it, the batches arrive opened (or the projections see `[sealed]`).
    */
   readonly freeText?: FreeTextKeys;
+  /**
+   * The nice value this thread runs at (0..19; `LEDGER_PROJECTION_NICE`): above 0, the request and append threads
+   * of the process take the CPU first when both want it. Unset: unchanged.
+   */
+  readonly nice?: number;
 }
 
 /** Where the embedded data-key store and the master key that unwraps its keys are. */
@@ -59,6 +65,7 @@ async function load<T>(ref: ExportRef): Promise<T> {
 
 // The projection thread: opens the read models' write connection and applies the batches the main thread sends.
 const data = workerData as ProjectionThreadData;
+const priority = data.nice === undefined ? undefined : lowerThisThreadPriority(data.nice);
 const listed = await load<readonly Projection[] | ((offsets: UtcOffsets) => readonly Projection[])>(data.projections);
 if (typeof listed === 'function' && !data.utcOffsets) throw new Error('projections of the offsets need utcOffsets');
 const all = typeof listed === 'function' ? listed(data.utcOffsets!) : listed;
@@ -84,4 +91,5 @@ serveApplier(
     keys?.close();
   },
   keys && freeTextOpener(keys),
+  priority,
 );

@@ -3,6 +3,9 @@ import type { Position } from '../ports/event-store.js';
 import type { BatchOpener } from './free-text-opener.js';
 import type { AppliedBatch, HandedEvent, InProcessApplier } from './projection-applier.js';
 
+/** What became of a thread's priority: the nice value it now runs at, or why it was left as it was. */
+export type ThreadPriority = { readonly nice: number } | { readonly unchanged: string };
+
 /** What the main thread asks of the projection thread; each request is answered once, by its `id`. */
 export type ApplierRequest =
   | { readonly type: 'open'; readonly id: number }
@@ -25,20 +28,29 @@ export interface WireError {
 }
 
 export type ApplierAnswer =
-  | { readonly id: number; readonly ok: true; readonly position?: Position; readonly applied?: AppliedBatch }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly position?: Position;
+      readonly applied?: AppliedBatch;
+      /** In the answer to `open`: the thread's scheduling priority, where it was asked to lower it. */
+      readonly priority?: ThreadPriority;
+    }
   | { readonly id: number; readonly ok: false; readonly error: WireError };
 
 /**
  * The projection thread's side: answers the main thread's requests with `applier`, one at a time in the order
  * they arrive (the message port queues the rest: the main thread keeps at most two batches there). With `open`,
  * the thread opens each batch's sealed free text itself before applying it (the batches then come unopened). `close`
- * closes the store (`onClose`) once the requests before it are answered, and the port, and the thread ends.
+ * closes the store (`onClose`) once the requests before it are answered, and the port, and the thread ends. The
+ * answer to `open` carries `priority`, what the thread made of the priority it was asked to run at.
  */
 export function serveApplier(
   port: MessagePort,
   applier: InProcessApplier,
   onClose: () => void,
   open?: BatchOpener,
+  priority?: ThreadPriority,
 ): void {
   let served: Promise<void> = Promise.resolve();
   const serve = async (request: ApplierRequest | { readonly type: 'close' }): Promise<void> => {
@@ -48,7 +60,7 @@ export function serveApplier(
       return;
     }
     try {
-      port.postMessage(await answer(applier, request, open));
+      port.postMessage(await answer(applier, request, open, priority));
     } catch (err) {
       port.postMessage({ id: request.id, ok: false, error: toWire(err) } satisfies ApplierAnswer);
     }
@@ -62,10 +74,11 @@ async function answer(
   applier: InProcessApplier,
   request: ApplierRequest,
   open: BatchOpener | undefined,
+  priority: ThreadPriority | undefined,
 ): Promise<ApplierAnswer> {
   switch (request.type) {
     case 'open':
-      return { id: request.id, ok: true, position: applier.positionSync() };
+      return { id: request.id, ok: true, position: applier.positionSync(), ...(priority ? { priority } : {}) };
     case 'reset':
       applier.resetSync();
       return { id: request.id, ok: true, position: applier.positionSync() };

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Position } from '../ports/event-store.js';
-import { fromWire, type ApplierAnswer, type ApplierRequest } from './applier-thread.js';
+import { fromWire, type ApplierAnswer, type ApplierRequest, type ThreadPriority } from './applier-thread.js';
 import type { AppliedBatch, HandedEvent, ProjectionApplier } from './projection-applier.js';
 
 export interface ThreadApplierOptions {
@@ -46,11 +46,19 @@ export class ThreadApplier implements ProjectionApplier {
   #nextId = 0;
   #suspectUntil: Position = 0;
   #closed = false;
+  #priority: ThreadPriority | undefined;
 
   constructor(private readonly options: ThreadApplierOptions) {}
 
   async open(): Promise<Position> {
-    return (await this.#ask({ type: 'open' })).position!;
+    const answer = await this.#ask({ type: 'open' });
+    this.#priority = answer.priority;
+    return answer.position!;
+  }
+
+  /** The thread's scheduling priority as it said when opened, where it was asked to lower it. */
+  get priority(): ThreadPriority | undefined {
+    return this.#priority;
   }
 
   async reset(): Promise<void> {

@@ -7,6 +7,7 @@ import { startService } from '../../src/compose.js';
 import { ConfigError } from '../../src/errors.js';
 import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
 import { seal } from '../support/events.js';
+import { currentThreadId } from '../../src/thread-priority.js';
 import { freshTempDir } from '../support/temp-dir.js';
 import type { Clock } from '../../src/ports/clock.js';
 
@@ -93,6 +94,10 @@ describe('the service', () => {
       keysDir: path.join(dataDir, 'keys'),
     });
     expect(said('log: empty: a new ledger starts here')).toMatchObject({ dataDir });
+    // where threads have nice values of their own (Linux), the projection thread's is said
+    if (typeof currentThreadId() === 'number') {
+      expect(said('projections: the projection thread runs at nice 10')).toMatchObject({ nice: 10 });
+    }
     expect(said('listening')).toMatchObject({ dataDir, keysDir: path.join(dataDir, 'keys') });
 
     // started again on the same folder: the keys and the log are there, and nothing says otherwise
