@@ -10,13 +10,13 @@ import { WITNESS_CONFIG_VARIABLES, witnessesConfig, type WitnessesConfig } from 
 import { WEBHOOK_CONFIG_VARIABLES, webhookConfig, type WebhookConfig } from './config-webhooks.js';
 import { ID_PATTERN } from './domain/streams.js';
 
+/** The default nice value of the projection thread (`LEDGER_PROJECTION_NICE`; src/thread-priority.ts). */
+export const DEFAULT_PROJECTION_NICE = 10;
+
 /**
  * The service's configuration: one typed object, read from the environment once at start-up by
  * {@link loadConfig} and validated there. Nothing else in the code base reads the environment.
  */
-/** The default nice value of the projection thread (`LEDGER_PROJECTION_NICE`; src/thread-priority.ts). */
-export const DEFAULT_PROJECTION_NICE = 10;
-
 export interface Config {
   readonly port: number;
   readonly host: string;
