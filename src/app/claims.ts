@@ -5,12 +5,13 @@ import { agencyNameClaimDecider, agencyNameClaimStream } from '../domain/registr
 import { agencyProfileStream, nameKey } from '../domain/registry/agency-profile.js';
 import { documentNumberClaimDecider, documentNumberClaimStream } from '../domain/case/document-number-claims.js';
 import { caseStream } from '../domain/case/acts.js';
+import type { EventStore } from '../ports/event-store.js';
 import type { DocReader } from '../ports/read-models.js';
 import { AGENCIES, type AgencyDoc } from '../../projections/registry.js';
 import { documentNumberHolder } from '../../projections/document-numbers.js';
 import { webhookClaimDecider, webhookClaimStream } from '../domain/webhooks/subscription-claims.js';
 import { webhookStream } from '../domain/webhooks/subscriptions.js';
-import { webhookDocOf } from '../../projections/webhooks.js';
+import { webhookOf } from '../../projections/webhooks.js';
 import { handleCommand, type CommandDependencies } from './command-handler.js';
 import { deliveriesOf } from './webhooks/webhook-service.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
@@ -31,8 +32,13 @@ export interface ClaimSpec {
   stream(agency: string, value: string): string;
   /** The holder's own stream, where whatever it records is appended. */
   holderStream(agency: string, holder: string): string;
-  /** Whether the holder bears the value, in the read models as applied. */
-  bears(readModels: DocReader, agency: string, holder: string, value: string): boolean;
+  /**
+   * Whether the holder bears the value: in the read models as applied (`readModels`), or, where the holder's own
+   * stream is short and tells it alone, in that stream as the log has it (`log`), which no replica's lag delays.
+   */
+  readonly bears:
+    | { readonly in: 'readModels'; is(readModels: DocReader, agency: string, holder: string, value: string): boolean }
+    | { readonly in: 'log'; is(events: EventStore, agency: string, holder: string, value: string): Promise<boolean> };
 }
 
 /**
@@ -69,8 +75,9 @@ export class Claims {
 
   /**
    * Whether the last claim on `stream`, made for `holder`, still holds the value: released once the holder recorded
-   * anything after it and, that applied to the read models, does not bear the value, or once the claim is older
-   * than {@link CLAIM_HOLD_MS} and the holder does not bear the value; held otherwise.
+   * anything after it and, with that applied to the read models (or read from its stream, `bears.in` `log`), does not
+   * bear the value, or once the claim is older than {@link CLAIM_HOLD_MS} and the holder does not bear the value;
+   * held otherwise.
    */
   private async standing(agency: string, stream: string, holder: string, value: string): Promise<ClaimStanding> {
     const { events, clock, readModels, runner } = this.deps;
@@ -81,9 +88,11 @@ export class Claims {
     const moved = latest !== undefined && latest.position > last.position;
     const lapsed = clock.now().getTime() - Date.parse(last.event.recordedAt) > CLAIM_HOLD_MS;
     if (!moved && !lapsed) return 'held';
+    const { bears } = this.spec;
+    if (bears.in === 'log') return (await bears.is(events, agency, holder, value)) ? 'held' : 'released';
     // what the holder recorded up to now, applied: does it bear the value?
     await caughtUp(runner, moved ? latest.position : await events.headPosition());
-    return this.spec.bears(readModels, agency, holder, value) ? 'held' : 'released';
+    return bears.is(readModels, agency, holder, value) ? 'held' : 'released';
   }
 }
 
@@ -92,7 +101,10 @@ export const DOCUMENT_NUMBER_CLAIMS: ClaimSpec = {
   decider: documentNumberClaimDecider,
   stream: documentNumberClaimStream,
   holderStream: caseStream,
-  bears: (readModels, agency, caseId, documentNo) => documentNumberHolder(readModels, agency, documentNo) === caseId,
+  bears: {
+    in: 'readModels',
+    is: (readModels, agency, caseId, documentNo) => documentNumberHolder(readModels, agency, documentNo) === caseId,
+  },
 };
 
 /** An agency's name: held by the agency whose profile bears it (as names are compared, {@link nameKey}). */
@@ -100,19 +112,29 @@ export const AGENCY_NAME_CLAIMS: ClaimSpec = {
   decider: agencyNameClaimDecider,
   stream: (_agency, name) => agencyNameClaimStream(name),
   holderStream: (_agency, holder) => agencyProfileStream(holder),
-  bears: (readModels, _agency, holder, name) => {
-    const doc = readModels.get<AgencyDoc>(AGENCIES, holder);
-    return doc !== undefined && nameKey(doc.name) === nameKey(name);
+  bears: {
+    in: 'readModels',
+    is: (readModels, _agency, holder, name) => {
+      const doc = readModels.get<AgencyDoc>(AGENCIES, holder);
+      return doc !== undefined && nameKey(doc.name) === nameKey(name);
+    },
   },
 };
 
-/** What a subscription of an agency delivers ({@link deliveriesOf}): held by the subscription, while not deleted. */
+/**
+ * What a subscription of an agency delivers ({@link deliveriesOf}): held by the subscription, while not deleted. Its
+ * stream is a handful of events and says what it delivers now: read there, a subscription deleted on another replica
+ * frees the value at once, however far this replica's read models lag.
+ */
 export const WEBHOOK_CLAIMS: ClaimSpec = {
   decider: webhookClaimDecider,
   stream: webhookClaimStream,
   holderStream: webhookStream,
-  bears: (readModels, agency, webhookId, deliveries) => {
-    const doc = webhookDocOf(readModels, agency, webhookId);
-    return doc !== undefined && !doc.deleted && deliveriesOf(doc) === deliveries;
+  bears: {
+    in: 'log',
+    is: async (events, agency, webhookId, deliveries) => {
+      const webhook = webhookOf(await events.readStream(webhookStream(agency, webhookId)));
+      return webhook !== undefined && !webhook.deleted && deliveriesOf(webhook) === deliveries;
+    },
   },
 };

@@ -1,6 +1,6 @@
 import { parseAgencyStream } from '../../src/domain/streams.js';
 import { holdAppendsTogether } from '../support/held-appends.js';
-import { startReplicas, type Replicas } from '../support/replicas.js';
+import { startReplicas, until, type Replicas } from '../support/replicas.js';
 import { eventually, WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
@@ -163,15 +163,67 @@ describe('webhook subscriptions across replicas', () => {
     }
   });
 
-  it('when a subscription is deleted on one replica, then the other makes the same subscription again', async () => {
+  it('when a subscription is deleted on one replica and the other has not applied the deletion, then the other makes the same subscription again', async () => {
     const body = { url: `${receiver.url}/again`, eventTypes: ['ItemRegistered'] };
     const first = await r.a.call('POST', '/v1/webhooks', { token: integration, body });
     expect(first.status).toBe(201);
     const refused = await r.b.call('POST', '/v1/webhooks', { token: integration, body });
     expect([refused.status, refused.body.code]).toEqual([409, 'webhook_duplicate']);
-    expect((await r.a.call('DELETE', `/v1/webhooks/${first.body.id}`, { token: integration })).status).toBe(204);
-    const again = await r.b.call('POST', '/v1/webhooks', { token: integration, body });
-    expect(again.status).toBe(201);
-    expect(again.body.id).not.toBe(first.body.id);
+    // the second replica lists the subscription, then stops applying what the log adds
+    const seen = await r.b.call('GET', `/v1/webhooks/${first.body.id}?consistentWith=${first.body.position}`, {
+      token: integration,
+    });
+    expect(seen.status).toBe(200);
+    const lag = r.standIn.holdDelivery((index) => index >= r.subscriptionsOfA);
+    try {
+      expect((await r.a.call('DELETE', `/v1/webhooks/${first.body.id}`, { token: integration })).status).toBe(204);
+      // its read models still list the deleted subscription: the log, not they, decides the refusal
+      const listed = await r.b.call('GET', '/v1/webhooks', { token: integration });
+      expect((listed.body.items as { id: string }[]).map((w) => w.id)).toContain(first.body.id);
+      const again = await r.b.call('POST', '/v1/webhooks', { token: integration, body });
+      expect([again.status, again.body.code]).toEqual([201, undefined]);
+      expect(again.body.id).not.toBe(first.body.id);
+      // and a third of the same is refused, naming the one just made
+      const third = await r.a.call('POST', '/v1/webhooks', { token: integration, body });
+      expect([third.status, third.body.code, third.body.webhookId]).toEqual([409, 'webhook_duplicate', again.body.id]);
+    } finally {
+      lag.release();
+    }
+  });
+});
+
+describe('the most subscriptions an agency may have, across replicas', () => {
+  let small: Replicas;
+  beforeAll(async () => {
+    small = await startReplicas({
+      env: { WEBHOOK_ALLOW_HOSTS: '127.0.0.1', WEBHOOK_MAX_PER_AGENCY: '2' },
+      envOf: [{}, { WEBHOOK_DELIVERY: 'false' }],
+    });
+  });
+  afterAll(async () => small?.stop());
+
+  it('when one replica deletes a subscription the other has not yet seen deleted, then the other counts the freed place', async () => {
+    const token = small.a.token('erp', A, ['integration']);
+    const make = (on: Replicas['a'], n: number) =>
+      on.call('POST', '/v1/webhooks', { token, body: { url: `${receiver.url}/limit-${n}` } });
+    const made = [await make(small.a, 1), await make(small.a, 2)];
+    expect(made.map((m) => m.status)).toEqual([201, 201]);
+    const last = made[1]!.body.position as number;
+    await until('the second replica lists both subscriptions', async () => {
+      const listed = await small.b.call('GET', `/v1/webhooks?consistentWith=${last}`, { token });
+      return listed.status === 200 && (listed.body.items as unknown[]).length === 2;
+    });
+    const refused = await make(small.b, 3);
+    expect([refused.status, refused.body.code, refused.body.limit]).toEqual([409, 'webhook_limit', 2]);
+    const lag = small.standIn.holdDelivery((index) => index >= small.subscriptionsOfA);
+    try {
+      expect((await small.a.call('DELETE', `/v1/webhooks/${made[0]!.body.id}`, { token })).status).toBe(204);
+      const listed = await small.b.call('GET', '/v1/webhooks', { token });
+      expect((listed.body.items as unknown[]).length).toBe(2);
+      const freed = await make(small.b, 3);
+      expect([freed.status, freed.body.code]).toEqual([201, undefined]);
+    } finally {
+      lag.release();
+    }
   });
 });

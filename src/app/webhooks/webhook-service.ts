@@ -133,9 +133,10 @@ export class WebhookService {
     checkPublicTypes(settings, body.eventTypes);
     // a new subscription (not a retry, which finds its stream written) must fit and send to a URL of its own
     if ((await this.#history(actor.agency, webhookId)).length === 0) {
-      const existing = await this.list(actor);
-      checkNotDuplicate(existing, settings);
+      let existing = await this.list(actor);
+      checkNotDuplicate(await this.#asLogged(actor.agency, existing, settings), settings);
       const max = this.deps.maxPerAgency;
+      if (max !== undefined && existing.length >= max) existing = await this.#asLogged(actor.agency, existing);
       if (max !== undefined && existing.length >= max) {
         throw new RuleViolation(
           'webhook_limit',
@@ -191,10 +192,8 @@ export class WebhookService {
     const settings = settingsOf(change.url ?? before.url, eventTypes, change.payload ?? before.payload);
     checkPublicTypes(settings, change.eventTypes);
     if (at < 0 && (change.url !== undefined || change.eventTypes !== undefined || change.payload !== undefined)) {
-      checkNotDuplicate(
-        (await this.list(actor)).filter((w) => w.id !== webhookId),
-        settings,
-      );
+      const others = (await this.list(actor)).filter((w) => w.id !== webhookId);
+      checkNotDuplicate(await this.#asLogged(actor.agency, others, settings), settings);
     }
     const generation = before.keyGeneration + (change.rotateKey ? 1 : 0);
     const key = this.deps.keys.recorded(before.agency, webhookId, before.signing, generation);
@@ -235,6 +234,24 @@ export class WebhookService {
       expectedRevision,
       sameRequest,
     });
+  }
+
+  /**
+   * Subscriptions of the agency as the log has them now. The read models list what this replica has applied: one
+   * deleted or changed on another replica a moment ago may still be listed as it was, and would refuse a subscription
+   * as a duplicate, or the agency's last free place, that the log no longer holds. A refusal rests on the log: the
+   * subscriptions listed (only those that would deliver as `settings` does, when given) are folded from their streams,
+   * and those deleted are left out. One made on another replica and not yet applied is not listed; the claim of its
+   * deliveries (`claims`) is what refuses its duplicate.
+   */
+  async #asLogged(
+    agency: string,
+    listed: readonly StoredWebhook[],
+    settings?: WebhookSettings,
+  ): Promise<StoredWebhook[]> {
+    const asked = settings === undefined ? listed : listed.filter((w) => sameDeliveries(w, settings));
+    const logged = await Promise.all(asked.map(async (w) => webhookOf(await this.#history(agency, w.id))));
+    return logged.filter((w): w is StoredWebhook => w !== undefined && !w.deleted);
   }
 
   /** The events of the subscription's stream: what a change is decided on, as every replica wrote them. */
