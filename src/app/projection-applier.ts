@@ -94,7 +94,46 @@ export class BatchOutOfOrder extends Error {
   }
 }
 
-/** Documents kept parsed between batches, by `collection\u0000key`; undefined when the store has none. */
+/** What {@link Keyed.lookup} answers for a document it holds nothing about (`undefined` is a miss remembered). */
+const ABSENT: unique symbol = Symbol('absent');
+
+/**
+ * Entries by collection, then key: a document's key is looked up as it is, in the map of its collection (a handful
+ * of constant names), without a joined string made and hashed for every look-up of every event.
+ */
+class Keyed<V> {
+  readonly #collections = new Map<string, Map<string, V>>();
+  /** Entries held, over every collection. */
+  size = 0;
+
+  lookup(collection: string, key: string): V | typeof ABSENT {
+    const entries = this.#collections.get(collection);
+    if (entries === undefined) return ABSENT;
+    const value = entries.get(key);
+    return value !== undefined || entries.has(key) ? (value as V) : ABSENT;
+  }
+
+  set(collection: string, key: string, value: V): void {
+    let entries = this.#collections.get(collection);
+    if (entries === undefined) this.#collections.set(collection, (entries = new Map()));
+    const before = entries.size;
+    entries.set(key, value);
+    this.size += entries.size - before;
+  }
+
+  /** Every entry, a collection's in the order they were first set. */
+  *entries(): IterableIterator<[string, string, V]> {
+    for (const [collection, entries] of this.#collections) {
+      for (const [key, value] of entries) yield [collection, key, value];
+    }
+  }
+
+  *values(): IterableIterator<V> {
+    for (const entries of this.#collections.values()) yield* entries.values();
+  }
+}
+
+/** Documents kept parsed between batches, at most this many in each of the cache's two generations. */
 export const CACHED_DOCS = 8192;
 
 /**
@@ -106,31 +145,29 @@ export const CACHED_DOCS = 8192;
  * stored what was handed to it, so it always agrees with the store, whose only writer the applier is.
  */
 class DocCache {
-  #young = new Map<string, Doc | undefined>();
-  #old = new Map<string, Doc | undefined>();
+  #young = new Keyed<Doc | undefined>();
+  #old = new Keyed<Doc | undefined>();
 
-  has(id: string): boolean {
-    return this.#young.has(id) || this.#old.has(id);
+  /** The document as cached (undefined: the store has none), or {@link ABSENT} when the cache does not know. */
+  lookup(collection: string, key: string): Doc | undefined | typeof ABSENT {
+    const young = this.#young.lookup(collection, key);
+    if (young !== ABSENT) return young;
+    const old = this.#old.lookup(collection, key);
+    if (old !== ABSENT) this.set(collection, key, old);
+    return old;
   }
 
-  get(id: string): Doc | undefined {
-    if (this.#young.has(id)) return this.#young.get(id);
-    const doc = this.#old.get(id);
-    this.set(id, doc);
-    return doc;
-  }
-
-  set(id: string, doc: Doc | undefined): void {
-    if (this.#young.size >= CACHED_DOCS && !this.#young.has(id)) {
+  set(collection: string, key: string, doc: Doc | undefined): void {
+    if (this.#young.size >= CACHED_DOCS && this.#young.lookup(collection, key) === ABSENT) {
       this.#old = this.#young;
-      this.#young = new Map();
+      this.#young = new Keyed();
     }
-    this.#young.set(id, doc);
+    this.#young.set(collection, key, doc);
   }
 
   clear(): void {
-    this.#young = new Map();
-    this.#old = new Map();
+    this.#young = new Keyed();
+    this.#old = new Keyed();
   }
 }
 
@@ -142,9 +179,10 @@ class DocCache {
  * again.
  */
 class BatchView implements DocReader {
-  readonly pending = new Map<string, Change>();
+  /** The batch's last change of each document. */
+  readonly pending = new Keyed<Change>();
   /** Read from the store by this batch: entered into the cache once the batch is committed. */
-  readonly #read = new Map<string, Doc | undefined>();
+  readonly #read = new Keyed<Doc | undefined>();
   constructor(
     private readonly store: ReadModelStore,
     private readonly cache: DocCache,
@@ -153,33 +191,34 @@ class BatchView implements DocReader {
 
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
     if (this.readable && !this.readable.has(collection)) throw new StoreReadFailed(new NotReadable(collection));
-    const id = `${collection}\u0000${key}`;
-    const change = this.pending.get(id);
-    if (change) return (change.doc ?? undefined) as D | undefined;
-    if (this.#read.has(id)) return this.#read.get(id) as D | undefined;
-    if (this.cache.has(id)) return this.cache.get(id) as D | undefined;
+    const change = this.pending.lookup(collection, key);
+    if (change !== ABSENT) return (change.doc ?? undefined) as D | undefined;
+    const read = this.#read.lookup(collection, key);
+    if (read !== ABSENT) return read as D | undefined;
+    const cached = this.cache.lookup(collection, key);
+    if (cached !== ABSENT) return cached as D | undefined;
     let doc: D | undefined;
     try {
       doc = this.store.get<D>(collection, key);
     } catch (err) {
       throw new StoreReadFailed(err);
     }
-    this.#read.set(id, doc);
+    this.#read.set(collection, key, doc);
     return doc;
   }
 
   put(change: Change): void {
-    const id = `${change.collection}\u0000${change.key}`;
     // a document that forgets what it replaced still forgets when a later event of the batch writes over it:
     // the batch stores only the last, which replaces the stored document as both did
-    const before = change.forget ? undefined : this.pending.get(id);
-    this.pending.set(id, before?.forget ? { ...change, forget: true } : change);
+    const before = change.forget ? ABSENT : this.pending.lookup(change.collection, change.key);
+    const forgets = before !== ABSENT && before.forget === true;
+    this.pending.set(change.collection, change.key, forgets ? { ...change, forget: true } : change);
   }
 
   /** The batch is committed: what it read and wrote is what the store now holds. */
   committed(): void {
-    for (const [id, doc] of this.#read) this.cache.set(id, doc);
-    for (const [id, change] of this.pending) this.cache.set(id, change.doc ?? undefined);
+    for (const [collection, key, doc] of this.#read.entries()) this.cache.set(collection, key, doc);
+    for (const change of this.pending.values()) this.cache.set(change.collection, change.key, change.doc ?? undefined);
   }
 }
 

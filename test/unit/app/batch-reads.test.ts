@@ -1,5 +1,5 @@
 import { SqliteReadModelStore } from '../../../src/adapters/sqlite/read-model-store.js';
-import { InProcessApplier } from '../../../src/app/projection-applier.js';
+import { CACHED_DOCS, InProcessApplier } from '../../../src/app/projection-applier.js';
 import type { RecordedEvent } from '../../../src/ports/event-store.js';
 import type { Doc, Projection } from '../../../src/ports/read-models.js';
 import { sealEvents, type StreamHead } from '../../../src/ledger/envelope.js';
@@ -37,9 +37,28 @@ function events(types: readonly string[], from: number): RecordedEvent[] {
   return sealed.map((event, i) => ({ position: from + i, event }));
 }
 
+/** What a `Spread` event asks: documents to read, and `count` documents `<prefix>0`, `<prefix>1`, … to write. */
+interface SpreadData {
+  readonly reads?: string[];
+  readonly writes?: { readonly prefix: string; readonly count: number };
+}
+
+/** Reads and writes the documents its event names. */
+const spread: Projection = {
+  name: 'spread',
+  version: 1,
+  collections: [{ name: 'counted' }],
+  apply({ event }, docs) {
+    const { reads = [], writes } = event.data as SpreadData;
+    for (const key of reads) docs.get('counted', key);
+    const written = Array.from({ length: writes?.count ?? 0 }, (_, i) => `${writes!.prefix}${i}`);
+    return written.map((key) => ({ collection: 'counted', key, doc: { n: 1 } }));
+  },
+};
+
 /** A store over `:memory:` whose reads are listed in `reads`, and whose next commit fails when `failNext` is set. */
-function watchedStore() {
-  const store = new SqliteReadModelStore({ path: ':memory:', projections: [lookups] });
+function watchedStore(projection: Projection = lookups) {
+  const store = new SqliteReadModelStore({ path: ':memory:', projections: [projection] });
   const reads: string[] = [];
   const state = { failNext: false };
   const get = store.get.bind(store);
@@ -117,3 +136,27 @@ test('when the read models are reset, then nothing read before is kept', async (
   expect(store.get<Doc & { n: number }>('counted', 'entry')).toEqual({ n: 1 });
   store.close();
 });
+
+test('when more documents are used than the cache holds, then those used lately stay and the others are read from the store again', async () => {
+  const { store, reads } = watchedStore(spread);
+  const applier = new InProcessApplier(store, [spread]);
+  await applier.reset();
+  let position = 1;
+  const batch = async (data: SpreadData) => {
+    const sealed = sealEvents('spread-1', head, [draft({ type: 'Spread', data: { ...data } })], signer, RECORDED_AT);
+    head = headOf(sealed);
+    await applier.apply([{ position, event: sealed[0]! }]);
+    position++;
+  };
+  // a full generation of documents, then a few more: the first generation becomes the older one
+  await batch({ writes: { prefix: 'w', count: CACHED_DOCS } });
+  await batch({ writes: { prefix: 'x', count: 10 } });
+  reads.length = 0;
+  await batch({ reads: ['w0', 'x0'] }); // w0, from the older generation, moves to the newer
+  expect(reads).toEqual([]);
+  // another full generation: the older one, with w1 in it, is dropped; w0 moved on and stays
+  await batch({ writes: { prefix: 'y', count: CACHED_DOCS } });
+  await batch({ reads: ['w0', 'w1', 'y0'] });
+  expect(reads).toEqual(['w1']);
+  store.close();
+}, 60_000);
