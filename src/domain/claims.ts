@@ -3,17 +3,19 @@ import type { Decider } from './decider.js';
 
 /**
  * A value one holder may bear at a time (an agency's document number for one case's decision, a name for one
- * agency), kept so across replicas that share the log. The rule itself is read from the read models, which each
- * replica keeps of its own: two replicas could each find the value free at the same moment. So a write that gives
- * a holder the value first claims it in the log, on the value's own stream, appended at the revision the writer
- * read: of two claims made at once one is appended, and the other reads it.
+ * agency, what a subscription delivers for one subscription of the agency), kept so across replicas that share the
+ * log. The rule itself is read from the read models, which each replica keeps of its own: two replicas could each
+ * find the value free at the same moment. So a write that gives a holder the value first claims it in the log, on
+ * the value's own stream, appended at the revision the writer read: of two claims made at once one is appended, and
+ * the other reads it.
  *
  * The last claim holds the value for its holder until it is released: the holder recorded something after the
- * claim and, that applied to the read models, does not bear the value (the write that claimed it was refused or
- * abandoned, or the holder moved to another value since), or the claim is older than {@link CLAIM_HOLD_MS} and the
- * holder does not bear the value (a writer that stopped between its claim and its write). A holder's write is
- * appended only at the revision its command read before claiming: once the holder's stream moved after the claim,
- * that write can no longer be appended, which is why such a claim may be taken over.
+ * claim and, that applied to the read models (or read from the holder's own stream, where that stream alone tells
+ * it), does not bear the value (the write that claimed it was refused or abandoned, or the holder moved to another
+ * value since), or the claim is older than {@link CLAIM_HOLD_MS} and the holder does not bear the value (a writer
+ * that stopped between its claim and its write). A holder's write is appended only at the revision its command read
+ * before claiming: once the holder's stream moved after the claim, that write can no longer be appended, which is
+ * why such a claim may be taken over.
  */
 export interface Claim {
   readonly type: 'Claim';
