@@ -193,10 +193,12 @@ describe('webhook subscriptions across replicas', () => {
 });
 
 describe('the most subscriptions an agency may have, across replicas', () => {
+  // more than the service reads from the log at once (8), so that the freed place is found in a later part
+  const MAX = 10;
   let small: Replicas;
   beforeAll(async () => {
     small = await startReplicas({
-      env: { WEBHOOK_ALLOW_HOSTS: '127.0.0.1', WEBHOOK_MAX_PER_AGENCY: '2' },
+      env: { WEBHOOK_ALLOW_HOSTS: '127.0.0.1', WEBHOOK_MAX_PER_AGENCY: String(MAX) },
       envOf: [{}, { WEBHOOK_DELIVERY: 'false' }],
     });
   });
@@ -206,22 +208,30 @@ describe('the most subscriptions an agency may have, across replicas', () => {
     const token = small.a.token('erp', A, ['integration']);
     const make = (on: Replicas['a'], n: number) =>
       on.call('POST', '/v1/webhooks', { token, body: { url: `${receiver.url}/limit-${n}` } });
-    const made = [await make(small.a, 1), await make(small.a, 2)];
-    expect(made.map((m) => m.status)).toEqual([201, 201]);
-    const last = made[1]!.body.position as number;
-    await until('the second replica lists both subscriptions', async () => {
+    const made = [];
+    for (let n = 0; n < MAX; n++) made.push(await make(small.a, n));
+    expect(made.map((m) => m.status)).toEqual(Array(MAX).fill(201));
+    const last = made.at(-1)!.body.position as number;
+    await until('the second replica lists every subscription', async () => {
       const listed = await small.b.call('GET', `/v1/webhooks?consistentWith=${last}`, { token });
-      return listed.status === 200 && (listed.body.items as unknown[]).length === 2;
+      return listed.status === 200 && (listed.body.items as unknown[]).length === MAX;
     });
-    const refused = await make(small.b, 3);
-    expect([refused.status, refused.body.code, refused.body.limit]).toEqual([409, 'webhook_limit', 2]);
+    const refused = await make(small.b, MAX);
+    expect([refused.status, refused.body.code, refused.body.limit]).toEqual([409, 'webhook_limit', MAX]);
     const lag = small.standIn.holdDelivery((index) => index >= small.subscriptionsOfA);
     try {
-      expect((await small.a.call('DELETE', `/v1/webhooks/${made[0]!.body.id}`, { token })).status).toBe(204);
+      // the last one made, listed last
+      expect((await small.a.call('DELETE', `/v1/webhooks/${made.at(-1)!.body.id}`, { token })).status).toBe(204);
       const listed = await small.b.call('GET', '/v1/webhooks', { token });
-      expect((listed.body.items as unknown[]).length).toBe(2);
-      const freed = await make(small.b, 3);
+      expect((listed.body.items as unknown[]).length).toBe(MAX);
+      const freed = await make(small.b, MAX);
       expect([freed.status, freed.body.code]).toEqual([201, undefined]);
+      // and the place is taken again, once the first replica has applied the new subscription (its own lists wait
+      // only for its own writes)
+      const applied = await small.a.call('GET', `/v1/webhooks?consistentWith=${freed.body.position}`, { token });
+      expect((applied.body.items as unknown[]).length).toBe(MAX);
+      const full = await make(small.a, MAX + 1);
+      expect([full.status, full.body.code]).toEqual([409, 'webhook_limit']);
     } finally {
       lag.release();
     }

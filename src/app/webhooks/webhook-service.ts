@@ -133,17 +133,20 @@ export class WebhookService {
     checkPublicTypes(settings, body.eventTypes);
     // a new subscription (not a retry, which finds its stream written) must fit and send to a URL of its own
     if ((await this.#history(actor.agency, webhookId)).length === 0) {
-      let existing = await this.list(actor);
-      checkNotDuplicate(await this.#asLogged(actor.agency, existing, settings), settings);
+      const existing = await this.list(actor);
+      checkNotDuplicate(await this.#asLogged(actor.agency, existing, { settings }), settings);
       const max = this.deps.maxPerAgency;
-      if (max !== undefined && existing.length >= max) existing = await this.#asLogged(actor.agency, existing);
+      // at the limit as listed: those the log still holds, counted until the answer is known
       if (max !== undefined && existing.length >= max) {
-        throw new RuleViolation(
-          'webhook_limit',
-          409,
-          `the agency has ${existing.length} subscriptions, the most it may have (${max}): delete one first`,
-          { limit: max },
-        );
+        const held = (await this.#asLogged(actor.agency, existing, { enough: max })).length;
+        if (held >= max) {
+          throw new RuleViolation(
+            'webhook_limit',
+            409,
+            `the agency has ${max} subscriptions, the most it may have: delete one first`,
+            { limit: max },
+          );
+        }
       }
     }
     const key = this.deps.keys.recorded(actor.agency, webhookId, signing, 1);
@@ -193,7 +196,7 @@ export class WebhookService {
     checkPublicTypes(settings, change.eventTypes);
     if (at < 0 && (change.url !== undefined || change.eventTypes !== undefined || change.payload !== undefined)) {
       const others = (await this.list(actor)).filter((w) => w.id !== webhookId);
-      checkNotDuplicate(await this.#asLogged(actor.agency, others, settings), settings);
+      checkNotDuplicate(await this.#asLogged(actor.agency, others, { settings }), settings);
     }
     const generation = before.keyGeneration + (change.rotateKey ? 1 : 0);
     const key = this.deps.keys.recorded(before.agency, webhookId, before.signing, generation);
@@ -241,17 +244,25 @@ export class WebhookService {
    * deleted or changed on another replica a moment ago may still be listed as it was, and would refuse a subscription
    * as a duplicate, or the agency's last free place, that the log no longer holds. A refusal rests on the log: the
    * subscriptions listed (only those that would deliver as `settings` does, when given) are folded from their streams,
-   * and those deleted are left out. One made on another replica and not yet applied is not listed; the claim of its
-   * deliveries (`claims`) is what refuses its duplicate.
+   * a few at a time, and those deleted are left out; with `enough`, only until that many are found held, or too few
+   * are left to reach it. One made on another replica and not yet applied is not listed; the claim of its deliveries
+   * (`claims`) is what refuses its duplicate.
    */
   async #asLogged(
     agency: string,
     listed: readonly StoredWebhook[],
-    settings?: WebhookSettings,
+    { settings, enough }: { settings?: WebhookSettings; enough?: number } = {},
   ): Promise<StoredWebhook[]> {
     const asked = settings === undefined ? listed : listed.filter((w) => sameDeliveries(w, settings));
-    const logged = await Promise.all(asked.map(async (w) => webhookOf(await this.#history(agency, w.id))));
-    return logged.filter((w): w is StoredWebhook => w !== undefined && !w.deleted);
+    const held: StoredWebhook[] = [];
+    for (let at = 0; at < asked.length; at += LOG_READS_AT_ONCE) {
+      if (enough !== undefined && (held.length >= enough || held.length + (asked.length - at) < enough)) break;
+      const part = asked.slice(at, at + LOG_READS_AT_ONCE);
+      for (const webhook of await Promise.all(part.map(async (w) => webhookOf(await this.#history(agency, w.id))))) {
+        if (webhook !== undefined && !webhook.deleted) held.push(webhook);
+      }
+    }
+    return held;
   }
 
   /** The events of the subscription's stream: what a change is decided on, as every replica wrote them. */
@@ -392,6 +403,9 @@ export class WebhookService {
 }
 
 const notFound = () => new RuleViolation('not_found', 404, 'no such webhook');
+
+/** Subscriptions' streams read at once when a refusal is checked against the log. */
+const LOG_READS_AT_ONCE = 8;
 
 /** A creation repeated (its Idempotency-Key) after its subscription was deleted: nothing is subscribed. */
 class WebhookDeleted extends LedgerError {
