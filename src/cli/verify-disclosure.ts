@@ -25,6 +25,7 @@ Options:
   --key PEM_FILE      the ledger's published event key(s) (GET /v1/ledger/keys; the ledger's PEM files)
                       (repeatable; a file may hold several keys)
   --commitment TEXT   the commitment the public record shows beside the masked value: checked against the field's
+                      commitment (one that begins with "-" is taken as it is, as the page shows it)
   --published TEXT    the masked name the public record shows (e.g. 张*): checked against the value's mask
 
 Exit codes: 0 the statement holds (without --key: consistent with itself only, as the verdict says), 1 it does not
@@ -34,9 +35,25 @@ Example:
   npx ledger verify-disclosure statement.json --key ledger-key.pem --commitment 'HdF_TOgx…' --published '张*'
 `;
 
+/**
+ * `--commitment -Ab…` read as `--commitment=-Ab…`: a commitment is 43 base64url characters, one in 64 of which
+ * begins with "-", which Node's parser takes for a forgotten value. The public page tells readers to pass the
+ * commitment it shows; one beginning with "-" is that commitment too (an option of this command is never one).
+ */
+function commitmentWithDash(argv: readonly string[]): string[] {
+  const args = [...argv];
+  for (let i = 0; i < args.length - 1; i++) {
+    if (args[i] === '--') break;
+    if (args[i] === '--commitment' && /^-[A-Za-z0-9_-]{42}$/.test(args[i + 1]!)) {
+      args.splice(i, 2, `--commitment=${args[i + 1]}`);
+    }
+  }
+  return args;
+}
+
 export async function verifyDisclosure(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: commitmentWithDash(argv),
     strict: true,
     allowPositionals: true,
     options: {

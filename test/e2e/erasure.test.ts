@@ -348,6 +348,17 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       1,
       expect.stringContaining('INVALID commitment_not_published'),
     ]);
+    // one commitment in 64 begins with "-", as its page shows it: read as the commitment, not as a missing value
+    const dashed = `-${commitment.slice(1)}`;
+    const withDash = await runCli(['verify-disclosure', statementFile, '--key', keyFile, '--commitment', dashed]);
+    expect([withDash.code, withDash.stdout, withDash.stderr]).toEqual([
+      1,
+      expect.stringContaining('INVALID commitment_not_published'),
+      '',
+    ]);
+    // anything else beginning with "-" after it is still a value forgotten
+    const forgotten = await runCli(['verify-disclosure', statementFile, '--commitment', '--published', '张**']);
+    expect([forgotten.code, forgotten.stderr]).toEqual([2, expect.stringContaining("'--commitment=-XYZ'")]);
     // the event changed and its hash made again, as anyone can: only the signature catches it, given the key
     const { hash: _hash, sig, position: _position, ...envelope } = event;
     const rehashed = { ...envelope, occurredAt: at('00:01') };
