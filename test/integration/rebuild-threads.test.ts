@@ -8,7 +8,11 @@ import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { lockDataFolder } from '../../src/adapters/sqlite/folder-lock.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
 import { CHINA_STANDARD_TIME } from '../../src/domain/actor.js';
-import { ed25519Signer } from '../../src/ledger/ed25519.js';
+import { ed25519Signer, type Signer } from '../../src/ledger/ed25519.js';
+import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from '../../src/ledger/envelope.js';
+import { accessStream } from '../../src/app/access-log.js';
+import { uuidv7Generator } from '../../src/app/ids.js';
+import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { QUARANTINE } from '../../src/ports/read-models.js';
 import {
   PARALLEL_REBUILD_FROM,
@@ -93,6 +97,34 @@ const beside = () =>
     .readdirSync(tempDir())
     .filter((name) => !/\.sqlite-(wal|shm)$/.test(name) && !name.endsWith('.rebuild.lock'))
     .sort();
+
+/** Appends `count` access records of one case to `store`'s log, a thousand to an append. */
+async function appendAccessRecords(store: SqliteEventStore, count: number, signer: Signer): Promise<void> {
+  const stream = accessStream('county-justice', '2025-county-justice-9999999');
+  const newId = uuidv7Generator(systemClock);
+  let head: StreamHead | null = null;
+  for (let done = 0; done < count; done += 1000) {
+    const drafts: EventDraft[] = Array.from({ length: Math.min(1000, count - done) }, () => ({
+      id: newId(),
+      type: 'CaseAccessed',
+      schemaVersion: 1,
+      occurredAt: '2025-12-01T10:00:00+08:00',
+      actor: { sub: 'county-justice-supervisor', agency: 'county-justice', roles: ['supervisor'] },
+      data: {
+        caseId: '2025-county-justice-9999999',
+        action: 'read_events',
+        outcome: 'granted',
+        requestId: newId(),
+        purpose: '执法监督',
+      },
+      media: [],
+    }));
+    const sealed: EventEnvelope[] = sealEvents(stream, head, drafts, signer, new Date().toISOString());
+    await store.append(stream, sealed, head ? head.revision : 'no_stream');
+    const last: EventEnvelope = sealed[sealed.length - 1]!;
+    head = { revision: last.revision, hash: last.hash };
+  }
+}
 
 const picky = (second: readonly string[]): ParallelRebuild => ({
   projections: { module: THREAD_PROJECTIONS_MODULE, name: 'PICKY_PROJECTIONS' },
@@ -214,7 +246,12 @@ describe('a rebuild on two threads', () => {
     const dataDir = tempDir();
     const own = new SqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
     try {
-      await seed(own, PARALLEL_REBUILD_FROM, ed25519Signer(generateKeyPairSync('ed25519').privateKey), () => {});
+      const signer = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+      // a log as long as the threshold: the registry and some cases, then access records (which cost little to
+      // seal and to project) appended a thousand at a time
+      const { events: seeded } = await seed(own, 600, signer, () => {});
+      await appendAccessRecords(own, PARALLEL_REBUILD_FROM - seeded, signer);
+      expect(await own.headPosition()).toBe(PARALLEL_REBUILD_FROM);
     } finally {
       await own.close();
     }
