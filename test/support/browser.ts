@@ -45,14 +45,17 @@ export interface AxeViolation {
  * violations, each with the selectors of the elements at fault.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // evaluated through the DevTools protocol, which the pages' Content-Security-Policy (no inline script) allows; a
-  // session of the protocol of its own costs less than Playwright's evaluate of half a megabyte of source
-  const session = await page.context().newCDPSession(page);
-  try {
-    const { exceptionDetails } = await session.send('Runtime.evaluate', { expression: AXE_SOURCE });
-    if (exceptionDetails) throw new Error(`axe-core did not load: ${exceptionDetails.text}`);
-  } finally {
-    await session.detach();
+  // evaluated through the DevTools protocol, which the pages' Content-Security-Policy (no inline script) allows (a
+  // session of the protocol of its own costs less than Playwright's evaluate of half a megabyte of source), once to
+  // a document
+  if (!(await page.evaluate(() => 'axe' in globalThis))) {
+    const session = await page.context().newCDPSession(page);
+    try {
+      const { exceptionDetails } = await session.send('Runtime.evaluate', { expression: AXE_SOURCE });
+      if (exceptionDetails) throw new Error(`axe-core did not load: ${exceptionDetails.text}`);
+    } finally {
+      await session.detach();
+    }
   }
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<any> } }).axe;
