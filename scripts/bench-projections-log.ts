@@ -274,7 +274,7 @@ export function longCaseActs(i: number, count: number, newId: () => string): App
 }
 
 /** An extra access record, to make the seeded log exactly as long as asked. */
-function accessRecord(caseId: string, newId: () => string): EventDraft {
+export function accessRecord(caseId: string, newId: () => string): EventDraft {
   return {
     id: newId(),
     type: 'CaseAccessed',

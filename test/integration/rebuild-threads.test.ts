@@ -9,7 +9,7 @@ import { lockDataFolder } from '../../src/adapters/sqlite/folder-lock.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
 import { CHINA_STANDARD_TIME } from '../../src/domain/actor.js';
 import { ed25519Signer, type Signer } from '../../src/ledger/ed25519.js';
-import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from '../../src/ledger/envelope.js';
+import { sealEvents, type EventEnvelope, type StreamHead } from '../../src/ledger/envelope.js';
 import { accessStream } from '../../src/app/access-log.js';
 import { uuidv7Generator } from '../../src/app/ids.js';
 import { systemClock } from '../../src/adapters/clock/system-clock.js';
@@ -21,7 +21,7 @@ import {
   rebuildReadModels,
   type ParallelRebuild,
 } from '../../src/read-models-rebuild.js';
-import { seed } from '../../scripts/bench-projections-log.js';
+import { accessRecord, seed } from '../../scripts/bench-projections-log.js';
 import { runCli } from '../support/cli.js';
 import { freshTempDir } from '../support/temp-dir.js';
 import {
@@ -100,25 +100,12 @@ const beside = () =>
 
 /** Appends `count` access records of one case to `store`'s log, a thousand to an append. */
 async function appendAccessRecords(store: SqliteEventStore, count: number, signer: Signer): Promise<void> {
-  const stream = accessStream('county-justice', '2025-county-justice-9999999');
+  const caseId = '2025-county-justice-9999999';
+  const stream = accessStream('county-justice', caseId);
   const newId = uuidv7Generator(systemClock);
   let head: StreamHead | null = null;
   for (let done = 0; done < count; done += 1000) {
-    const drafts: EventDraft[] = Array.from({ length: Math.min(1000, count - done) }, () => ({
-      id: newId(),
-      type: 'CaseAccessed',
-      schemaVersion: 1,
-      occurredAt: '2025-12-01T10:00:00+08:00',
-      actor: { sub: 'county-justice-supervisor', agency: 'county-justice', roles: ['supervisor'] },
-      data: {
-        caseId: '2025-county-justice-9999999',
-        action: 'read_events',
-        outcome: 'granted',
-        requestId: newId(),
-        purpose: '执法监督',
-      },
-      media: [],
-    }));
+    const drafts = Array.from({ length: Math.min(1000, count - done) }, () => accessRecord(caseId, newId));
     const sealed: EventEnvelope[] = sealEvents(stream, head, drafts, signer, new Date().toISOString());
     await store.append(stream, sealed, head ? head.revision : 'no_stream');
     const last: EventEnvelope = sealed[sealed.length - 1]!;
