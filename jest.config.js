@@ -30,4 +30,9 @@ export default {
   // child process, a thread or the browser more than they compute, and two left a fifth of two cores idle (the whole
   // suite: 601 s with three against 652 s with two, the same hour); `npm test -- --maxWorkers=1` runs one at a time
   maxWorkers: Math.max(3, os.availableParallelism() - 1),
+  // a worker is let go once its last file is done and its event loop is empty; on a busy machine one whose heap is
+  // large (better-sqlite3 closing its files, Node tearing down its threads) takes more than Jest's default half second
+  // to exit, with no handle left open (sampled every 150 ms to the end: only the IPC channel and stdio), and was
+  // reported as "failed to exit gracefully"; a real leak still shows after these 5 seconds
+  workerGracefulExitTimeout: 5_000,
 };
