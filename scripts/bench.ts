@@ -10,7 +10,7 @@
 //       `npm run bench:setup`; without it, one line says it was not run);
 //   (e) append rate with 10^3 .. 10^6 events already in the store (10^5 with --quick);
 //   (f) HTTP: express hello-world req/s (the framework's ceiling here), POST .../acts acts/s with p50/p99 latency
-//       with 64 clients, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory;
+//       with 64 clients, each after an untimed warm-up of the same load, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory;
 //   (g) projections (scripts/bench-projections.ts): a store seeded with 10^6 realistic signed events (10^5 with
 //       --quick), its raw read rate and a full rebuild of the read models, and the rebuild of the log's first 10^4
 //       (and 10^5) events; 64 writers appending acts on a fresh store with nothing following (bare appends), then
@@ -54,7 +54,7 @@ import {
   type StreamHead,
 } from '../src/ledger/envelope.js';
 import type { EventStore } from '../src/ports/event-store.js';
-import { httpBench, type HttpBenchResult } from './bench-http.js';
+import { httpBench, WARM_UP_SECONDS, type HttpBenchResult } from './bench-http.js';
 import { projectionsBench, reportProjections } from './bench-projections.js';
 import { integrityBench, reportIntegrity } from './bench-integrity.js';
 import { reportStartup, startupBench } from './bench-startup.js';
@@ -384,7 +384,9 @@ async function storeBench() {
 
 function reportHttp(r: HttpBenchResult) {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
-  console.log('(f) HTTP, server in a child process, 64 keep-alive clients on loopback');
+  console.log(
+    `(f) HTTP, server in a child process, 64 keep-alive clients on loopback, each server loaded ${WARM_UP_SECONDS} s before it is timed`,
+  );
   console.log(
     `  express hello-world                   ${fmt(r.hello.rate)} req/s   p50 ${ms(r.hello.p50)}  p99 ${ms(r.hello.p99)}`,
   );

@@ -3,8 +3,11 @@
 // service (compiled, as `npm run bench` runs it), sends `--requests` posts from 64 keep-alive clients after a
 // warm-up, and reads each server thread's user + system CPU from /proc before and after.
 //
-//   node --import tsx scripts/cpu-http.ts [--requests 4000] [--profile DIR]
+//   node --import tsx scripts/cpu-http.ts [--requests 4000] [--warm-up 1000] [--profile DIR]
 //
+// `--warm-up N` sends N untimed requests first (default: 1,000, or `--requests` when fewer): a fresh service
+// still compiles its code for the first few thousand acts (V8's optimising compiler, on threads of its own), so
+// 10,000 or more give the figures of a service that has been running a while.
 // `--profile DIR` runs the service under `node --cpu-prof` and leaves the profile in DIR. Linux only (/proc).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,9 +16,14 @@ import { parseArgs } from 'node:util';
 import { request, seedActs, start, stop } from './bench-http.js';
 
 const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '4000' }, profile: { type: 'string' } },
+  options: {
+    requests: { type: 'string', default: '4000' },
+    'warm-up': { type: 'string' },
+    profile: { type: 'string' },
+  },
 });
 const requests = Number(values.requests);
+const warmUp = values['warm-up'] === undefined ? Math.min(1000, requests) : Number(values['warm-up']);
 const ticks = 100; // USER_HZ on Linux
 
 /** CPU seconds (user + system) of each thread of `pid`, by thread name. */
@@ -52,7 +60,7 @@ async function measure(
     );
     return failures;
   };
-  await send(Math.min(1000, requests));
+  await send(warmUp);
   const before = threadCpu(pid);
   const failures = await send(requests);
   const after = threadCpu(pid);
