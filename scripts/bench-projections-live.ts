@@ -29,6 +29,11 @@ export interface WritersOptions {
   readonly signer: Signer;
   /** The number of the first case the writers open: past the cases the store already holds. */
   readonly firstCase: number;
+  /**
+   * The same writers run this long first, untimed (and, live, until the read models have caught up with them), so
+   * that the store's and the projection thread's code is compiled before anything is timed. 0: none.
+   */
+  readonly warmUpSeconds?: number;
 }
 
 export interface AppendsResult {
@@ -38,6 +43,8 @@ export interface AppendsResult {
   readonly seconds: number;
   readonly appends: number;
   readonly rate: number;
+  /** The untimed warm-up's appends, before `stored` was read. */
+  readonly warmUpAppends: number;
 }
 
 export interface LiveResult extends AppendsResult {
@@ -80,7 +87,7 @@ async function writeActs(
   store: EventStore,
   o: WritersOptions,
   acknowledged: (position: Position) => void = () => {},
-): Promise<AppendsResult> {
+): Promise<Omit<AppendsResult, 'warmUpAppends'> & { readonly nextCase: number }> {
   const newId = uuidv7Generator(systemClock);
   const stored = await store.headPosition();
   let appends = 0;
@@ -104,14 +111,27 @@ async function writeActs(
     }),
   );
   const seconds = secondsSince(started);
-  return { writers: o.writers, stored, seconds, appends, rate: appends / seconds };
+  return { writers: o.writers, stored, seconds, appends, rate: appends / seconds, nextCase };
+}
+
+/** The warm-up's writers ({@link WritersOptions.warmUpSeconds}): the options for the timed ones, and its appends. */
+async function warmUp(
+  store: EventStore,
+  o: WritersOptions,
+  acknowledged?: (position: Position) => void,
+): Promise<{ readonly timed: WritersOptions; readonly appends: number }> {
+  if (!o.warmUpSeconds) return { timed: o, appends: 0 };
+  const done = await writeActs(store, { ...o, seconds: o.warmUpSeconds }, acknowledged);
+  return { timed: { ...o, firstCase: done.nextCase }, appends: done.appends };
 }
 
 /** The writers on the store in `file` with nothing following it. */
 export async function bareAppends(file: string, o: WritersOptions): Promise<AppendsResult> {
   const store = new SqliteEventStore({ path: file });
   try {
-    return await writeActs(store, o);
+    const warm = await warmUp(store, o);
+    const { nextCase: _, ...timed } = await writeActs(store, warm.timed);
+    return { ...timed, warmUpAppends: warm.appends };
   } finally {
     await store.close();
   }
@@ -134,10 +154,14 @@ export async function followLive(eventsFile: string, modelsFile: string, o: Writ
   try {
     const runner = new ProjectionRunner(store, models, PROJECTIONS, { applier });
     await runner.start(live.signal);
+    let warmedTo: Position = 0;
+    const warm = await warmUp(store, o, (position) => (warmedTo = Math.max(warmedTo, position)));
+    if (!(await runner.waitFor(warmedTo, 10 * WAIT_MS)))
+      throw new Error('the read models did not catch up after the warm-up');
     const lags: number[] = [];
     const waits: Promise<void>[] = [];
     let timedOut = 0;
-    const appended = await writeActs(store, o, (position) => {
+    const { nextCase: _, ...appended } = await writeActs(store, warm.timed, (position) => {
       const acknowledged = now();
       waits.push(
         runner.waitFor(position, WAIT_MS).then((ok) => {
@@ -151,7 +175,16 @@ export async function followLive(eventsFile: string, modelsFile: string, o: Writ
     const behind = secondsSince(stopped);
     lags.sort((x, y) => x - y);
     const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
-    return { ...appended, p50: q(0.5), p99: q(0.99), max: lags[lags.length - 1] ?? NaN, timedOut, behind, priority };
+    return {
+      ...appended,
+      warmUpAppends: warm.appends,
+      p50: q(0.5),
+      p99: q(0.99),
+      max: lags[lags.length - 1] ?? NaN,
+      timedOut,
+      behind,
+      priority,
+    };
   } finally {
     live.abort();
     await store.close();
