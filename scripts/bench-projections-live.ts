@@ -38,7 +38,7 @@ export interface WritersOptions {
 
 export interface AppendsResult {
   readonly writers: number;
-  /** Events in the store before the writers started. */
+  /** Events in the store before the writers started (before the warm-up's, when there is one). */
   readonly stored: number;
   readonly seconds: number;
   readonly appends: number;
@@ -129,9 +129,10 @@ async function warmUp(
 export async function bareAppends(file: string, o: WritersOptions): Promise<AppendsResult> {
   const store = new SqliteEventStore({ path: file });
   try {
+    const stored = await store.headPosition();
     const warm = await warmUp(store, o);
     const { nextCase: _, ...timed } = await writeActs(store, warm.timed);
-    return { ...timed, warmUpAppends: warm.appends };
+    return { ...timed, stored, warmUpAppends: warm.appends };
   } finally {
     await store.close();
   }
@@ -154,6 +155,7 @@ export async function followLive(eventsFile: string, modelsFile: string, o: Writ
   try {
     const runner = new ProjectionRunner(store, models, PROJECTIONS, { applier });
     await runner.start(live.signal);
+    const stored = await store.headPosition();
     let warmedTo: Position = 0;
     const warm = await warmUp(store, o, (position) => (warmedTo = Math.max(warmedTo, position)));
     if (!(await runner.waitFor(warmedTo, 10 * WAIT_MS)))
@@ -177,6 +179,7 @@ export async function followLive(eventsFile: string, modelsFile: string, o: Writ
     const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
     return {
       ...appended,
+      stored,
       warmUpAppends: warm.appends,
       p50: q(0.5),
       p99: q(0.99),
