@@ -43,7 +43,7 @@ export interface AppendsResult {
   readonly seconds: number;
   readonly appends: number;
   readonly rate: number;
-  /** The untimed warm-up's appends, before `stored` was read. */
+  /** The untimed warm-up's appends: after `stored`, before the timed ones. */
   readonly warmUpAppends: number;
 }
 
@@ -87,9 +87,8 @@ async function writeActs(
   store: EventStore,
   o: WritersOptions,
   acknowledged: (position: Position) => void = () => {},
-): Promise<Omit<AppendsResult, 'warmUpAppends'> & { readonly nextCase: number }> {
+): Promise<Omit<AppendsResult, 'stored' | 'warmUpAppends'> & { readonly nextCase: number }> {
   const newId = uuidv7Generator(systemClock);
-  const stored = await store.headPosition();
   let appends = 0;
   let nextCase = o.firstCase;
   const deadline = now() + BigInt(Math.round(o.seconds * 1e9));
@@ -111,7 +110,7 @@ async function writeActs(
     }),
   );
   const seconds = secondsSince(started);
-  return { writers: o.writers, stored, seconds, appends, rate: appends / seconds, nextCase };
+  return { writers: o.writers, seconds, appends, rate: appends / seconds, nextCase };
 }
 
 /** The warm-up's writers ({@link WritersOptions.warmUpSeconds}): the options for the timed ones, and its appends. */

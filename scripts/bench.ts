@@ -10,7 +10,8 @@
 //       `npm run bench:setup`; without it, one line says it was not run);
 //   (e) append rate with 10^3 .. 10^6 events already in the store (10^5 with --quick);
 //   (f) HTTP: express hello-world req/s (the framework's ceiling here), POST .../acts acts/s with p50/p99 latency
-//       with 64 clients, each after an untimed warm-up of the same load, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory;
+//       with 64 clients, each after an untimed warm-up of the same load, and a streamed media upload's MiB/s against
+//       raw SHA-256 + file write, with server memory;
 //   (g) projections (scripts/bench-projections.ts): a store seeded with 10^6 realistic signed events (10^5 with
 //       --quick), its raw read rate and a full rebuild of the read models, and the rebuild of the log's first 10^4
 //       (and 10^5) events; 64 writers appending acts on a fresh store with nothing following (bare appends), then
