@@ -40,6 +40,17 @@ export function registryApi({ registry, verify, validate, newId, limited, today 
   const auth = authenticate(verify);
   const readJson = jsonBody();
 
+  // the event a registry write recorded (or, on a retry, had recorded), by the id an inclusion proof is asked by
+  const written = (result: CommandResult) => {
+    const event = result.events[0];
+    return {
+      ...(event ? { eventId: event.id } : {}),
+      revision: result.revision,
+      position: result.position,
+      hash: result.hash,
+    };
+  };
+
   router.post('/v1/officers', auth, requireRoles('admin'), readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:register-officer', req.body);
     const profile = req.body as OfficerProfile;
@@ -47,7 +58,7 @@ export function registryApi({ registry, verify, validate, newId, limited, today 
     const eventId = eventIdFor(req, principal, officerStream(principal.agency, profile.officerId), newId);
     const result = await registry.registerOfficer(principal, profile, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-    res.json({ officerId: profile.officerId, revision: result.revision, position: result.position, hash: result.hash });
+    res.json({ officerId: profile.officerId, ...written(result) });
   });
 
   router.post('/v1/items', auth, requireRoles('admin'), readJson, async (req, res) => {
@@ -57,19 +68,7 @@ export function registryApi({ registry, verify, validate, newId, limited, today 
     const eventId = eventIdFor(req, principal, itemStream(principal.agency, profile.code), newId);
     const result = await registry.registerItem(principal, profile, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-    res.json({
-      code: profile.code,
-      agency: profile.agency,
-      revision: result.revision,
-      position: result.position,
-      hash: result.hash,
-    });
-  });
-
-  const written = (result: CommandResult) => ({
-    revision: result.revision,
-    position: result.position,
-    hash: result.hash,
+    res.json({ code: profile.code, agency: profile.agency, ...written(result) });
   });
 
   router.post('/v1/officers/:officerId/amendments', auth, requireRoles('admin'), readJson, async (req, res) => {

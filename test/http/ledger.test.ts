@@ -138,6 +138,55 @@ describe('the transparency log over HTTP', () => {
     expect(list.body.items.map((c: { size: number }) => c.size)).toEqual([second.size, first.size]);
   });
 
+  it('when an admin registers an officer and an item, then each answer names its event, a retry names the same one, and the log proves its inclusion', async () => {
+    const admin = t.token('head-ledger', AGENCY, ['admin']);
+    const officerBody = {
+      officerId: 'reg-1',
+      name: '执法人员甲',
+      agency: AGENCY,
+      certificateNo: '1405-reg-1',
+      validFrom: '2020-01-01',
+      validTo: '2030-12-31',
+      roles: ['officer'],
+    };
+    const itemBody = { code: 'P-REG', agency: AGENCY, name: '登记事项', category: 'penalty', legalBasis: '《条例》' };
+    const written = [];
+    for (const [route, body] of [
+      ['/v1/officers', officerBody],
+      ['/v1/items', itemBody],
+    ] as const) {
+      const headers = { 'idempotency-key': `register${route.replaceAll('/', '-')}` };
+      const first = await t.call('POST', route, { token: admin, body, headers });
+      expect(first.status).toBe(201);
+      conforms('write-result', first.body);
+      expect(first.body.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      const retry = await t.call('POST', route, { token: admin, body, headers });
+      expect(retry.status).toBe(200);
+      expect([retry.body.eventId, retry.body.hash]).toEqual([first.body.eventId, first.body.hash]);
+      written.push(first.body as { eventId: string; hash: string; position: number });
+    }
+
+    const checkpoint = (await t.call('GET', '/v1/ledger/checkpoint')).body;
+    for (const { eventId, hash, position } of written) {
+      const proof = await t.call(
+        'GET',
+        `/v1/ledger/proof/inclusion?eventId=${eventId}&treeSize=${checkpoint.size}&consistentWith=${position}`,
+      );
+      expect(proof.status).toBe(200);
+      expect(b64(proof.body.leafHash)).toEqual(leafHash(Buffer.from(hash, 'hex')));
+      expect(
+        verifyInclusion(
+          b64(proof.body.leafHash),
+          proof.body.leafIndex,
+          checkpoint.size,
+          proof.body.proof.map(b64),
+          b64(checkpoint.rootHash),
+          tree,
+        ),
+      ).toBe(true);
+    }
+  });
+
   it('when a proof is asked for an unknown event or an impossible size, then 404 or 400, and no token is needed', async () => {
     const { size } = (await t.call('GET', '/v1/ledger/checkpoint')).body;
     const unknown = await t.call('GET', '/v1/ledger/proof/inclusion?eventId=00000000-0000-7000-8000-000000000000');

@@ -5758,6 +5758,7 @@ export interface components {
       /** @description The year of a statistics publication this write recorded. */
       year?: number;
       deviceId?: components['schemas']['defs']['$defs']['id'];
+      eventId?: components['schemas']['response.write-result']['eventId'];
       revision: components['schemas']['response.write-result']['revision'];
       position: components['schemas']['response.write-result']['position'];
       hash: components['schemas']['defs']['$defs']['sha256'];
@@ -6100,12 +6101,13 @@ export interface components {
     };
     /**
      * The result of a write: the event's stream revision, global position and hash
-     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original. A case write names the case, act type and event; an officer write names the officer (and a key write the key); an item write names the item.
+     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original. A case write names the case, act type and event; an officer write names the officer (and a key write the key) and the event; an item write names the item and the event.
      */
     'response.write-result': {
       caseId?: components['schemas']['defs']['$defs']['id'];
       /** @description The act type recorded. */
       type?: string;
+      /** @description The event recorded (or, on a retry, recorded before): the id that GET /v1/ledger/proof/inclusion takes. */
       eventId?: components['schemas']['defs']['$defs']['uuid'];
       officerId?: components['schemas']['defs']['$defs']['id'];
       /** @description The officer key registered or revoked (docs/integrity.md §5). */
