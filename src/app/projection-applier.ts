@@ -94,12 +94,16 @@ export class BatchOutOfOrder extends Error {
   }
 }
 
-/** What {@link Keyed.lookup} answers for a document it holds nothing about (`undefined` is a miss remembered). */
+/** What {@link Keyed.lookup} answers for a key it holds nothing about. */
 const ABSENT: unique symbol = Symbol('absent');
+
+/** What the {@link DocCache} holds for a document the store does not have (a miss remembered). */
+const NONE: unique symbol = Symbol('none');
 
 /**
  * Entries by collection, then key: a document's key is looked up as it is, in the map of its collection (a handful
- * of constant names), without a joined string made and hashed for every look-up of every event.
+ * of constant names), without a joined string made and hashed for every look-up of every event. Values are never
+ * `undefined`, so one `get` answers whether a key is held.
  */
 class Keyed<V> {
   readonly #collections = new Map<string, Map<string, V>>();
@@ -107,10 +111,8 @@ class Keyed<V> {
   size = 0;
 
   lookup(collection: string, key: string): V | typeof ABSENT {
-    const entries = this.#collections.get(collection);
-    if (entries === undefined) return ABSENT;
-    const value = entries.get(key);
-    return value !== undefined || entries.has(key) ? (value as V) : ABSENT;
+    const value = this.#collections.get(collection)?.get(key);
+    return value === undefined ? ABSENT : value;
   }
 
   set(collection: string, key: string, value: V): void {
@@ -121,14 +123,11 @@ class Keyed<V> {
     this.size += entries.size - before;
   }
 
-  /** Every entry, a collection's in the order they were first set. */
-  *entries(): IterableIterator<[string, string, V]> {
-    for (const [collection, entries] of this.#collections) {
-      for (const [key, value] of entries) yield [collection, key, value];
-    }
+  values(): IterableIterator<V> {
+    return this.#allValues();
   }
 
-  *values(): IterableIterator<V> {
+  *#allValues(): IterableIterator<V> {
     for (const entries of this.#collections.values()) yield* entries.values();
   }
 }
@@ -145,19 +144,24 @@ export const CACHED_DOCS = 8192;
  * stored what was handed to it, so it always agrees with the store, whose only writer the applier is.
  */
 class DocCache {
-  #young = new Keyed<Doc | undefined>();
-  #old = new Keyed<Doc | undefined>();
+  #young = new Keyed<Doc | typeof NONE>();
+  #old = new Keyed<Doc | typeof NONE>();
 
   /** The document as cached (undefined: the store has none), or {@link ABSENT} when the cache does not know. */
   lookup(collection: string, key: string): Doc | undefined | typeof ABSENT {
     const young = this.#young.lookup(collection, key);
-    if (young !== ABSENT) return young;
+    if (young !== ABSENT) return young === NONE ? undefined : young;
     const old = this.#old.lookup(collection, key);
-    if (old !== ABSENT) this.set(collection, key, old);
-    return old;
+    if (old === ABSENT) return ABSENT;
+    this.#set(collection, key, old);
+    return old === NONE ? undefined : old;
   }
 
   set(collection: string, key: string, doc: Doc | undefined): void {
+    this.#set(collection, key, doc ?? NONE);
+  }
+
+  #set(collection: string, key: string, doc: Doc | typeof NONE): void {
     if (this.#young.size >= CACHED_DOCS && this.#young.lookup(collection, key) === ABSENT) {
       this.#old = this.#young;
       this.#young = new Keyed();
@@ -173,16 +177,15 @@ class DocCache {
 
 /**
  * The documents as they stand: the batch's pending changes over the stored documents. A stored document is read
- * (and parsed) once, then kept in the applier's {@link DocCache} for later batches: the registry entries every act
- * looks up, a case's summary, a medium not yet referenced (a miss is remembered too). Projections treat documents
- * as values (they build new ones rather than change those they read), so the one parsed copy can be handed out
- * again.
+ * (and parsed) once, then kept in the applier's {@link DocCache} for this batch and later ones: the registry
+ * entries every act looks up, a case's summary, a medium not yet referenced (a miss is remembered too). What the
+ * store answers before the batch's commit is what it held before the batch (its changes are all pending here until
+ * then), so it enters the cache at once; a batch that fails empties the cache. Projections treat documents as
+ * values (they build new ones rather than change those they read), so the one parsed copy can be handed out again.
  */
 class BatchView implements DocReader {
   /** The batch's last change of each document. */
   readonly pending = new Keyed<Change>();
-  /** Read from the store by this batch: entered into the cache once the batch is committed. */
-  readonly #read = new Keyed<Doc | undefined>();
   constructor(
     private readonly store: ReadModelStore,
     private readonly cache: DocCache,
@@ -193,8 +196,6 @@ class BatchView implements DocReader {
     if (this.readable && !this.readable.has(collection)) throw new StoreReadFailed(new NotReadable(collection));
     const change = this.pending.lookup(collection, key);
     if (change !== ABSENT) return (change.doc ?? undefined) as D | undefined;
-    const read = this.#read.lookup(collection, key);
-    if (read !== ABSENT) return read as D | undefined;
     const cached = this.cache.lookup(collection, key);
     if (cached !== ABSENT) return cached as D | undefined;
     let doc: D | undefined;
@@ -203,7 +204,7 @@ class BatchView implements DocReader {
     } catch (err) {
       throw new StoreReadFailed(err);
     }
-    this.#read.set(collection, key, doc);
+    this.cache.set(collection, key, doc);
     return doc;
   }
 
@@ -215,9 +216,8 @@ class BatchView implements DocReader {
     this.pending.set(change.collection, change.key, forgets ? { ...change, forget: true } : change);
   }
 
-  /** The batch is committed: what it read and wrote is what the store now holds. */
+  /** The batch is committed: what it wrote is what the store now holds. */
   committed(): void {
-    for (const [collection, key, doc] of this.#read.entries()) this.cache.set(collection, key, doc);
     for (const change of this.pending.values()) this.cache.set(change.collection, change.key, change.doc ?? undefined);
   }
 }
