@@ -8,6 +8,7 @@ import { consistencyOf } from './consistency.js';
 import { pagingOf, pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
+import { written } from './written.js';
 
 export interface AgencyApiDependencies {
   readonly profiles: AgencyProfiles;
@@ -44,7 +45,7 @@ export function agencyApi({ profiles, verify, validate, newId, limited }: Agency
     const eventId = eventIdFor(req, principal, agencyProfileStream(principal.agency), newId);
     const result = await profiles.set(principal, body, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-    res.json({ agency, revision: result.revision, position: result.position, hash: result.hash });
+    res.json({ agency, ...written(result) });
   });
 
   return router;

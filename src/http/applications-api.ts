@@ -19,6 +19,7 @@ import { eventIdFor, idempotencyKey, ifMatch, purpose, requestId } from './reque
 import { sendList, supervisionQuery } from './supervision-api.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidBody, type Validate } from './validation.js';
+import { written } from './written.js';
 
 export interface ApplicationsApiDependencies {
   readonly applications: ApplicationService;
@@ -188,9 +189,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
       res.json({
         applicationId,
         caseId: result.caseId,
-        revision: result.revision,
-        position: result.position,
-        hash: result.hash,
+        ...written(result),
       });
     },
   );
@@ -208,7 +207,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
       const body = req.body as { reason: string; legalBasis: string };
       const result = await applications.reject(principal, applicationId, body, eventId, ifMatch(req));
       res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-      res.json({ applicationId, revision: result.revision, position: result.position, hash: result.hash });
+      res.json({ applicationId, ...written(result) });
     },
   );
 

@@ -10,6 +10,7 @@ import { jsonBody } from './body.js';
 import { pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
+import { written } from './written.js';
 
 export interface DecisionTemplatesApiDependencies {
   readonly templates: DecisionTemplates;
@@ -63,8 +64,7 @@ export function decisionTemplatesApi(deps: DecisionTemplatesApiDependencies): Ro
         body.reason,
       );
       res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-      const { version, revision, position, hash } = result;
-      res.json({ agency, decisionType, version, revision, position, hash });
+      res.json({ agency, decisionType, version: result.version, ...written(result) });
     },
   );
 

@@ -12,6 +12,7 @@ import { eventIdFor, ifMatch } from './request.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
 import { InvalidQuery, type Validate } from './validation.js';
+import { written } from './written.js';
 
 /**
  * The CSV form of `GET /v1/audit/discretion-deviations`: one row per case, each finding's members but the reason
@@ -57,9 +58,7 @@ export function discretionApi({
       itemCode: profile.itemCode,
       agency: profile.agency,
       version,
-      revision: result.revision,
-      position: result.position,
-      hash: result.hash,
+      ...written(result),
     });
   });
 

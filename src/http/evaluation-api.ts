@@ -15,6 +15,7 @@ import { sendList, supervisionQuery, wantsCsv, yearOf } from './supervision-api.
 import { SUPERVISION_TABLES, weakPointsRows } from './supervision-csv.js';
 import type { Validate } from './validation.js';
 import { ID_PATTERN } from '../domain/streams.js';
+import { written } from './written.js';
 
 export interface EvaluationApiDependencies {
   readonly evaluations: EvaluationService;
@@ -55,9 +56,7 @@ export function evaluationApi({ evaluations, reads, verify, validate, newId }: E
       agency,
       type: recorded.type,
       total: (recorded.data as { total: number }).total,
-      revision: result.revision,
-      position: result.position,
-      hash: result.hash,
+      ...written(result),
     });
   });
 

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { InspectionReads } from '../app/inspection-reads.js';
 import type { InspectionService } from '../app/inspection-service.js';
-import { recordedEvent, type CommandResult } from '../app/command-handler.js';
+import { recordedEvent } from '../app/command-handler.js';
 import { RuleViolation } from '../domain/errors.js';
 import { planStream, type OutcomeRecord, type PlanProfile } from '../domain/inspections/plans.js';
 import { subjectStream, type SubjectProfile } from '../domain/inspections/subjects.js';
@@ -14,6 +14,7 @@ import { id, oneOf, pagingOf } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 import { ID_PATTERN } from '../domain/streams.js';
+import { written } from './written.js';
 
 export interface InspectionsApiDependencies {
   readonly inspections: InspectionService;
@@ -32,10 +33,6 @@ function pathId(req: Request, name: string): string {
   const value = String(req.params[name]);
   if (!ID_PATTERN.test(value)) throw new RuleViolation('not_found', 404, `no such ${name}`);
   return value;
-}
-
-function written(result: CommandResult) {
-  return { revision: result.revision, position: result.position, hash: result.hash };
 }
 
 /**

@@ -13,6 +13,7 @@ import { oneOf, pagingOf } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 import { ID_PATTERN } from '../domain/streams.js';
+import { written } from './written.js';
 
 export interface PublishedApiDependencies {
   readonly published: PublishedService;
@@ -99,9 +100,7 @@ function handlers(deps: PublishedApiDependencies, kind: PublishedKind) {
       agency: to.agency,
       id: to.id,
       version: data.version,
-      revision: result.revision,
-      position: result.position,
-      hash: result.hash,
+      ...written(result),
     });
   };
 

@@ -13,6 +13,7 @@ import { sendList, supervisionQuery } from './supervision-api.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidBody } from '../errors.js';
 import type { Validate } from './validation.js';
+import { written } from './written.js';
 
 export interface RecordingApiDependencies {
   readonly registry: RecordingRegistry;
@@ -32,11 +33,6 @@ export function recordingApi({ registry, reads, verify, validate, newId, limited
   const router = Router();
   const auth = authenticate(verify);
   const readJson = jsonBody();
-  const written = (result: { revision: number; position: unknown; hash: string }) => ({
-    revision: result.revision,
-    position: result.position,
-    hash: result.hash,
-  });
 
   router.get('/v1/agencies/:agency/recording-list', limited, async (req, res) => {
     res.json(await reads.list(pathId(req.params.agency, 'agency'), consistencyOf(req)));

@@ -1,5 +1,4 @@
 import { Router, type RequestHandler } from 'express';
-import type { CommandResult } from '../app/command-handler.js';
 import type { ItemAmendment, OfficerAmendment, OfficerStatusChange, RegistryService } from '../app/registry-service.js';
 import type { OfficerKeyRequest } from '../app/officer-key-material.js';
 import type { ItemProfile } from '../domain/registry/items.js';
@@ -16,6 +15,7 @@ import { eventIdFor, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
 import { reviewSettingsStream } from '../domain/registry/review-settings.js';
 import { statisticsPublicationStream } from '../domain/registry/statistics-publication.js';
+import { written } from './written.js';
 
 /** A key id in a path: 64 lowercase hex (docs/integrity.md §5); anything else names no key (`404 not_found`). */
 function keyIdParam(value: unknown): string {
@@ -39,17 +39,6 @@ export function registryApi({ registry, verify, validate, newId, limited, today 
   const router = Router();
   const auth = authenticate(verify);
   const readJson = jsonBody();
-
-  // the event a registry write recorded (or, on a retry, had recorded), by the id an inclusion proof is asked by
-  const written = (result: CommandResult) => {
-    const event = result.events[0];
-    return {
-      ...(event ? { eventId: event.id } : {}),
-      revision: result.revision,
-      position: result.position,
-      hash: result.hash,
-    };
-  };
 
   router.post('/v1/officers', auth, requireRoles('admin'), readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:register-officer', req.body);

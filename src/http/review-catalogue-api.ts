@@ -7,6 +7,7 @@ import { jsonBody } from './body.js';
 import { pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
+import { written } from './written.js';
 
 export interface ReviewCatalogueApiDependencies {
   readonly catalogues: ReviewCatalogueService;
@@ -42,9 +43,7 @@ export function reviewCatalogueApi({ catalogues, verify, validate, newId, limite
       res.json({
         agency,
         version: result.revision + 1,
-        revision: result.revision,
-        position: result.position,
-        hash: result.hash,
+        ...written(result),
       });
     },
   );

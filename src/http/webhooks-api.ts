@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Principal } from '../app/auth.js';
+import type { CommandResult } from '../app/command-handler.js';
 import { MAX_LISTED_DELIVERIES, type WebhookChange, type WebhookService } from '../app/webhooks/webhook-service.js';
 import { RuleViolation } from '../domain/errors.js';
 import { webhookStream } from '../domain/webhooks/subscriptions.js';
@@ -11,6 +12,7 @@ import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
+import { written } from './written.js';
 
 export interface WebhooksApiDependencies {
   readonly webhooks: WebhookService;
@@ -80,6 +82,12 @@ function deliveryView(d: Delivery, heldBehind?: number): Record<string, unknown>
  * so a misspelt type is refused rather than making a subscription that never receives anything; the pointer names
  * which, never the value.
  */
+/** What a create or change recorded: its event (by the id an inclusion proof is asked by) and its place in the log. */
+function recorded(result: CommandResult): { readonly eventId?: string; readonly position: number } {
+  const { eventId, position } = written(result);
+  return eventId === undefined ? { position } : { eventId, position };
+}
+
 function checkEventTypes(body: unknown, known: ReadonlySet<string>): void {
   const types = (body as { eventTypes?: unknown }).eventTypes;
   if (!Array.isArray(types)) return;
@@ -113,7 +121,7 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTyp
     const written = await webhooks.create(principal, body, webhookId, webhookId);
     res.status(written.result.created ? 201 : 200).set('ETag', `"${written.result.revision}"`);
     res.location(`/v1/webhooks/${webhookId}`);
-    res.json({ ...view(written.webhook), ...written.credentials, position: written.result.position });
+    res.json({ ...view(written.webhook), ...written.credentials, ...recorded(written.result) });
   });
 
   router.get('/v1/webhooks', ...auth, async (req, res) => {
@@ -133,7 +141,7 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTyp
     const eventId = eventIdFor(req, principal, webhookStream(principal.agency, id), newId);
     const written = await webhooks.change(principal, id, req.body as WebhookChange, eventId, ifMatch(req));
     res.set('ETag', `"${written.result.revision}"`);
-    res.json({ ...view(written.webhook), ...written.credentials, position: written.result.position });
+    res.json({ ...view(written.webhook), ...written.credentials, ...recorded(written.result) });
   });
 
   router.delete('/v1/webhooks/:id', ...auth, async (req, res) => {

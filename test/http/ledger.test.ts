@@ -1,4 +1,5 @@
 import { caseStream } from '../../src/domain/case/acts.js';
+import { DEFAULT_TEMPLATES } from '../../src/domain/drafting/default-templates.js';
 import { createPublicKey } from 'node:crypto';
 import { openNote, parseCheckpoint } from '../../src/ledger/checkpoint.js';
 import { rootOf } from '../../src/ledger/merkle.js';
@@ -143,7 +144,7 @@ describe('the transparency log over HTTP', () => {
     expect(list.body.items.map((c: { size: number }) => c.size)).toEqual([second.size, first.size]);
   });
 
-  it('when an admin registers an officer and an item, then each answer names its event, a retry names the same one, and the log proves its inclusion', async () => {
+  it('when an admin records a registry or settings change, then each answer names its event, a retry names the same one, and the log proves its inclusion', async () => {
     const admin = t.token('head-ledger', AGENCY, ['admin']);
     const officerBody = {
       officerId: 'reg-1',
@@ -155,21 +156,77 @@ describe('the transparency log over HTTP', () => {
       roles: ['officer'],
     };
     const itemBody = { code: 'P-REG', agency: AGENCY, name: '登记事项', category: 'penalty', legalBasis: '《条例》' };
+    const recorded = (actType: string) => ({
+      entryId: actType,
+      actType,
+      method: 'audio_video',
+      content: '全过程',
+      keyStages: ['告知'],
+      place: '现场',
+    });
+    // [method, route, body, the response schema the OpenAPI document declares for it]
+    const writes: [string, string, unknown, string][] = [
+      ['POST', '/v1/officers', officerBody, 'write-result'],
+      ['POST', '/v1/items', itemBody, 'write-result'],
+      ['PUT', `/v1/agencies/${AGENCY}/profile`, { agency: AGENCY, name: '某县司法局' }, 'recording-write'],
+      [
+        'PUT',
+        `/v1/agencies/${AGENCY}/review-settings`,
+        { agency: AGENCY, reviewWorkingDays: 7, reason: '本机关规定' },
+        'recording-write',
+      ],
+      [
+        'PUT',
+        `/v1/agencies/${AGENCY}/recording-list`,
+        {
+          agency: AGENCY,
+          // the list holds at least the mandatory floors (docs/domain.md)
+          entries: [
+            recorded('PropertySeized'),
+            recorded('ForcedDemolition'),
+            { ...recorded('DocumentServed'), serviceMethods: ['left'] },
+          ],
+          reason: '年度调整',
+        },
+        'recording-write',
+      ],
+      [
+        'PUT',
+        `/v1/agencies/${AGENCY}/decision-templates/fine`,
+        { template: { ...DEFAULT_TEMPLATES.fine, issuer: '某县司法局' }, reason: '统一文书格式' },
+        'decision-template-write',
+      ],
+      [
+        'POST',
+        '/v1/benchmarks',
+        {
+          itemCode: 'P-001',
+          agency: AGENCY,
+          basis: '裁量基准',
+          circumstances: [{ circumstance: 'minor', description: '轻微', minFen: 0, maxFen: 100_000 }],
+        },
+        'benchmark-written',
+      ],
+      [
+        'POST',
+        '/v1/subjects',
+        { subjectId: 'S-REG', agency: AGENCY, name: '某某食品有限公司', kind: 'enterprise', sector: 'food' },
+        'inspection-write',
+      ],
+    ];
     const written = [];
-    for (const [route, body] of [
-      ['/v1/officers', officerBody],
-      ['/v1/items', itemBody],
-    ] as const) {
-      const headers = { 'idempotency-key': `register${route.replaceAll('/', '-')}` };
-      const first = await t.call('POST', route, { token: admin, body, headers });
-      expect(first.status).toBe(201);
-      conforms('write-result', first.body);
+    for (const [method, route, body, schema] of writes) {
+      const headers = { 'idempotency-key': `write${route.replaceAll('/', '-')}` };
+      const first = await t.call(method, route, { token: admin, body, headers });
+      expect([route, first.status]).toEqual([route, 201]);
+      conforms(schema, first.body);
       expect(first.body.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-      const retry = await t.call('POST', route, { token: admin, body, headers });
-      expect(retry.status).toBe(200);
+      const retry = await t.call(method, route, { token: admin, body, headers });
+      expect([route, retry.status]).toEqual([route, 200]);
       expect([retry.body.eventId, retry.body.hash]).toEqual([first.body.eventId, first.body.hash]);
       written.push(first.body as { eventId: string; hash: string; position: number });
     }
+    expect(new Set(written.map((w) => w.eventId)).size).toBe(writes.length);
 
     const checkpoint = (await t.call('GET', '/v1/ledger/checkpoint')).body;
     for (const { eventId, hash, position } of written) {

@@ -384,6 +384,8 @@ describe('webhook subscriptions over HTTP', () => {
     expect((await t.call('GET', `/v1/webhooks/${id}`, { token: integration })).status).toBe(404);
     const recorded = (await t.service.events.readStream(webhookStream(A, id))).map((r) => r.event);
     expect(recorded.map((e) => e.type)).toEqual(['WebhookSubscribed', 'WebhookChanged', 'WebhookDeleted']);
+    // the create and the change answered the events that recorded them
+    expect([created.body.eventId, changed.body.eventId]).toEqual(recorded.slice(0, 2).map((e) => e.id));
     expect(recorded.map((e) => e.actor)).toEqual(Array(3).fill(expect.objectContaining({ sub: 'erp', agency: A })));
     // signed and chained like every registry record
     const serviceKeys = keyResolver(t.service.keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey));

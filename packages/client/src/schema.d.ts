@@ -4694,6 +4694,7 @@ export interface components {
       itemCode: components['schemas']['defs']['$defs']['id'];
       agency: components['schemas']['defs']['$defs']['id'];
       version: number;
+      eventId: components['schemas']['response.write-result']['eventId'];
       revision: number;
       position: number;
       hash: components['schemas']['defs']['$defs']['sha256'];
@@ -5212,6 +5213,7 @@ export interface components {
       agency: components['schemas']['defs']['$defs']['id'];
       decisionType: components['schemas']['defs']['$defs']['decisionType'];
       version: number;
+      eventId?: components['schemas']['response.write-result']['eventId'];
       revision: components['schemas']['response.write-result']['revision'];
       position: components['schemas']['response.write-result']['position'];
       hash: components['schemas']['defs']['$defs']['sha256'];
@@ -5314,6 +5316,7 @@ export interface components {
       /** @enum {unknown} */
       type: 'CaseFileEvaluated' | 'CaseFileEvaluationAmended';
       total: number;
+      eventId: components['schemas']['response.write-result']['eventId'];
       revision: number;
       position: number;
       hash: components['schemas']['defs']['$defs']['sha256'];
@@ -5470,6 +5473,7 @@ export interface components {
       treeSizeAtPlan?: number;
       seed?: components['schemas']['defs']['$defs']['sha256'];
       targets?: components['schemas']['command.record-draw']['targets'];
+      eventId?: components['schemas']['response.write-result']['eventId'];
       revision: number;
       position: number;
       hash: components['schemas']['defs']['$defs']['sha256'];
@@ -5713,6 +5717,7 @@ export interface components {
       id: components['schemas']['defs']['$defs']['id'];
       /** @description The version published, or the last one of a withdrawn document. */
       version: components['schemas']['defs']['$defs']['documentVersion'];
+      eventId: components['schemas']['response.write-result']['eventId'];
       revision: components['schemas']['response.write-result']['revision'];
       position: components['schemas']['response.write-result']['position'];
       hash: components['schemas']['defs']['$defs']['sha256'];
@@ -6043,6 +6048,8 @@ export interface components {
       createdAt: string;
       /** @description Only in the answer that made the key (creation, rotation): whsec_ + base64 of the HMAC secret. Never shown again. */
       secret?: string;
+      /** @description A create's or change's answer: the event that recorded it, the id that GET /v1/ledger/proof/inclusion takes. */
+      eventId?: components['schemas']['defs']['$defs']['uuid'];
       /** @description The position of the change in the global log. */
       position?: number;
     };
