@@ -55,9 +55,14 @@ const LATEST_OFFSET_MINUTES = -12 * 60;
 /** The calendar date (YYYY-MM-DD) of the instant `at` where the clocks read UTC plus `offsetMinutes`. */
 export function dateAtOffset(at: Date | string, offsetMinutes: number): string {
   const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  // a date-time written at that very offset (as an agency's acts are) names its date itself
-  if (typeof at === 'string' && Number.isFinite(ms) && plainDay(at) && writtenOffset(at) === offsetMinutes) {
-    return at.slice(0, 10);
+  // a date-time names its date itself at its own offset (as an agency's acts are written), and at any other offset
+  // that moves its time of day by less than what is left of the day (a server time in UTC read at UTC+8 before 16:00)
+  if (typeof at === 'string' && Number.isFinite(ms) && plainDay(at)) {
+    const written = writtenOffset(at);
+    if (written !== undefined) {
+      const minute = Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16)) + offsetMinutes - written;
+      if (minute >= 0 && minute < 24 * 60) return at.slice(0, 10);
+    }
   }
   return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }

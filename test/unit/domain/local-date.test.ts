@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { dateAtOffset, latestDateAt, parseUtcOffset } from '../../../src/domain/actor.js';
 
-/** The date at an offset as `Date` computes it: what the quicker reading of a date-time at its own offset must give. */
+/** The date at an offset as `Date` computes it: what the quicker reading of a date-time's own date must give. */
 const byDate = (at: string, offsetMinutes: number) =>
   new Date(Date.parse(at) + offsetMinutes * 60_000).toISOString().slice(0, 10);
 
@@ -16,6 +16,17 @@ describe('local dates', () => {
       '2026-11-30',
     ]);
     expect(dateAtOffset('2026-11-30T15:59:59Z', 480)).toBe('2026-11-30');
+    // a date-time in another offset: its own date while the time of day, moved, stays within the day
+    expect(
+      [
+        ['2026-11-27T15:59:59Z', 480],
+        ['2026-11-27T16:00:00Z', 480],
+        ['2026-12-01T08:00:00+08:00', 0],
+        ['2026-12-01T07:59:59.999+08:00', 0],
+        ['2026-11-27T16:59:59-03:30', 210],
+        ['2026-11-27T17:00:00-03:30', 210],
+      ].map(([at, offset]) => dateAtOffset(at as string, offset as number)),
+    ).toEqual(['2026-11-27', '2026-11-28', '2026-12-01', '2026-11-30', '2026-11-27', '2026-11-28']);
     expect(latestDateAt('2026-11-30T10:00:00Z')).toBe('2026-12-01');
   });
 
@@ -28,7 +39,7 @@ describe('local dates', () => {
     }
   });
 
-  it('when a date-time is read at the offset it is written in, then the date is the one Date gives, day overflows included', () => {
+  it('when a date-time is read at the offset it is written in or at another, then the date is the one Date gives, day overflows included', () => {
     const offsets = fc.integer({ min: -12 * 4, max: 14 * 4 }).map((q) => q * 15);
     fc.assert(
       fc.property(
