@@ -104,6 +104,16 @@ describe('the embedded data-key store remembering the keys it used last', () => 
     store.close();
   });
 
+  it('when this connection makes the keys of new cases, then the keys it remembers are not read again', async () => {
+    const { store, counted } = countingStore();
+    const a = await store.ensure('case-a');
+    const unwraps = counted.unwraps;
+    for (const scope of ['case-b', 'case-c', 'case-d']) await store.ensure(scope); // each a commit of its own
+    expect(hex(await store.get('case-a'))).toBe(hex(a));
+    expect(counted.unwraps - unwraps).toBe(3); // the new keys' own look-ups after their commit, and none of case-a
+    store.close();
+  });
+
   it('when another connection to the file destroys a remembered key, then this one answers it destroyed', async () => {
     const dir = tempDir();
     const { store, open, counted } = countingStore(dir);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { DataKeyDestroyed, DataKeyNotErasable, type DataKeyStore, type KeyWrapper } from '../../ports/data-keys.js';
 import { createPrivateFile } from './private-file.js';
@@ -33,9 +34,12 @@ export interface SqliteDataKeyStoreOptions {
  * it, wrapped (docs/privacy.md).
  *
  * The answers for the scopes used last are kept in memory (the key unwrapped, or the tombstone), so an act on a
- * case reads no row and unwraps nothing. They hold only while no other connection has written the file: every
- * look-up first asks SQLite whether one has (`PRAGMA data_version`, which changes at every commit of another
- * connection, in this process or another, such as a replica sharing the file) and forgets them all when one has.
+ * case reads no row and unwraps nothing. They hold only while no other connection has written the file (in this
+ * process or another, such as a replica sharing the file): every look-up first reads the file change counter of
+ * the file's header, which a database in rollback-journal mode increments at every commit that changes it, made by
+ * whichever connection (https://www.sqlite.org/fileformat.html, §1.3.7), and forgets them all when it moved other
+ * than by this connection's own commits. One read of 4 bytes, where asking SQLite (`PRAGMA data_version`, which
+ * takes and releases the file's lock) cost an act 11 to 33 µs of the request thread.
  */
 export class SqliteDataKeyStore implements DataKeyStore {
   readonly #db: Database.Database;
@@ -43,8 +47,11 @@ export class SqliteDataKeyStore implements DataKeyStore {
   readonly #stmt;
   readonly #known = new Map<string, Known>();
   readonly #capacity: number;
-  /** The file's `data_version` the remembered answers were read at. */
-  #version: unknown;
+  /** The file change counter the remembered answers were read at. */
+  #version = -1;
+  /** The file, opened to read its header's change counter; the 4 bytes read into. */
+  readonly #header: number;
+  readonly #counter = Buffer.alloc(4);
   /** Moves on whenever remembered answers are dropped: a row read before must not be remembered after. */
   #epoch = 0;
 
@@ -66,8 +73,8 @@ export class SqliteDataKeyStore implements DataKeyStore {
       insert: this.#db.prepare<[string, Buffer, string, string]>(
         'INSERT OR IGNORE INTO data_keys (scope, wrapped, wrapper, created_at) VALUES (?, ?, ?, ?)',
       ),
-      version: this.#db.prepare<[], unknown>('PRAGMA data_version').pluck(),
     };
+    this.#header = fs.openSync(file, 'r');
   }
 
   async ensure(scope: string): Promise<Uint8Array> {
@@ -77,7 +84,15 @@ export class SqliteDataKeyStore implements DataKeyStore {
     const key = randomBytes(32);
     const wrapped = await this.wrapper.wrap(key, scope);
     // another request may have made the scope's key meanwhile: the first one stays, and is the one returned
-    this.#stmt.insert.run(scope, Buffer.from(wrapped), this.wrapper.keyId, this.clock.now().toISOString());
+    const before = this.#changeCounter();
+    const { changes } = this.#stmt.insert.run(
+      scope,
+      Buffer.from(wrapped),
+      this.wrapper.keyId,
+      this.clock.now().toISOString(),
+    );
+    // the counter moved by this commit alone (one, or none when the row was there): what is remembered still holds
+    if (this.#version === before && this.#changeCounter() === before + changes) this.#version = before + changes;
     const stored = await this.#lookup(scope);
     if (!stored || 'destroyed' in stored) throw new DataKeyDestroyed(scope);
     return stored.key;
@@ -116,11 +131,12 @@ export class SqliteDataKeyStore implements DataKeyStore {
   close(): void {
     this.#forgetAll();
     this.#db.close();
+    fs.closeSync(this.#header);
   }
 
   /** The scope's key or tombstone, remembered or read (and then remembered); undefined when it has no row. */
   async #lookup(scope: string): Promise<Known | undefined> {
-    const version = this.#stmt.version.get();
+    const version = this.#changeCounter();
     if (version !== this.#version) {
       this.#forgetAll();
       this.#version = version;
@@ -142,6 +158,11 @@ export class SqliteDataKeyStore implements DataKeyStore {
       if (this.#known.size > this.#capacity) this.#known.delete(this.#known.keys().next().value!);
     }
     return known;
+  }
+
+  /** The file change counter of the header (4 bytes at offset 24, big-endian); -1 before the file has a header. */
+  #changeCounter(): number {
+    return fs.readSync(this.#header, this.#counter, 0, 4, 24) === 4 ? this.#counter.readUInt32BE(0) : -1;
   }
 
   #forget(scope: string): void {
