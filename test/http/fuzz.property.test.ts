@@ -11,6 +11,7 @@ import { hostileBodies, hostileValue, randomBody } from '../support/hostile-json
 import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../support/published.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { PLAN, SUBJECT } from '../support/inspection-samples.js';
+import { recordingListBody } from '../support/recording-list.js';
 
 /**
  * One request must never take the service down. Every write route gets dozens of generated bodies: valid-shaped
@@ -243,23 +244,6 @@ const webhookBody = { url: 'https://10.9.8.7/hooks', eventTypes: ['CaseOpened'],
 /** A subscription id no subscription has: its routes answer 404 or refuse the body first. */
 const FUZZ_WEBHOOK = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
 
-const floor = (actType: string) => ({
-  entryId: actType,
-  actType,
-  method: 'audio_video',
-  content: '全过程',
-  keyStages: ['告知'],
-  place: '现场',
-});
-const recordingListBody = {
-  agency: AGENCY,
-  entries: [
-    floor('PropertySeized'),
-    floor('ForcedDemolition'),
-    { ...floor('DocumentServed'), serviceMethods: ['left'] },
-  ],
-  reason: '年度调整',
-};
 const deviceBody = { deviceId: 'fz-cam', agency: AGENCY, holder: 'fz-a', model: 'DSJ', serialNo: 'SN-1' };
 
 const revocation = { sub: 'fz-nobody', before: `${today}T00:00:00+08:00`, reason: '离职' };
@@ -597,7 +581,7 @@ const ROUTES: {
     route: `/v1/agencies/${AGENCY}/recording-list`,
     method: 'PUT',
     token: () => admin,
-    request: jsonRoute(fc.constant(recordingListBody)),
+    request: jsonRoute(fc.constant(recordingListBody(AGENCY))),
   },
   {
     path: '/v1/agencies/{agency}/review-settings',

@@ -7,6 +7,7 @@ import { verifyConsistency, verifyInclusion } from '../../src/ledger/merkle-proo
 import path from 'node:path';
 import { loadValidators } from '../../src/http/validation.js';
 import { seedAgency, startTestService, testSuite, type TestService } from '../support/service.js';
+import { recordingListBody } from '../support/recording-list.js';
 
 const tree = testSuite.tree;
 const leafHash = (hash: Uint8Array) => tree.leaf(hash);
@@ -156,14 +157,6 @@ describe('the transparency log over HTTP', () => {
       roles: ['officer'],
     };
     const itemBody = { code: 'P-REG', agency: AGENCY, name: '登记事项', category: 'penalty', legalBasis: '《条例》' };
-    const recorded = (actType: string) => ({
-      entryId: actType,
-      actType,
-      method: 'audio_video',
-      content: '全过程',
-      keyStages: ['告知'],
-      place: '现场',
-    });
     // [method, route, body, the response schema the OpenAPI document declares for it]
     const writes: [string, string, unknown, string][] = [
       ['POST', '/v1/officers', officerBody, 'write-result'],
@@ -175,21 +168,7 @@ describe('the transparency log over HTTP', () => {
         { agency: AGENCY, reviewWorkingDays: 7, reason: '本机关规定' },
         'recording-write',
       ],
-      [
-        'PUT',
-        `/v1/agencies/${AGENCY}/recording-list`,
-        {
-          agency: AGENCY,
-          // the list holds at least the mandatory floors (docs/domain.md)
-          entries: [
-            recorded('PropertySeized'),
-            recorded('ForcedDemolition'),
-            { ...recorded('DocumentServed'), serviceMethods: ['left'] },
-          ],
-          reason: '年度调整',
-        },
-        'recording-write',
-      ],
+      ['PUT', `/v1/agencies/${AGENCY}/recording-list`, recordingListBody(AGENCY), 'recording-write'],
       [
         'PUT',
         `/v1/agencies/${AGENCY}/decision-templates/fine`,
