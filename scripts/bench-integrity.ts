@@ -59,11 +59,6 @@ export interface IntegrityBenchOptions {
   readonly checkpoints?: number;
   /** Pause before the checkpoints of each size are timed, ms (500). */
   readonly settleMs?: number;
-  /**
-   * Length of the raw Ed25519 verify measurement, seconds: half before the verifications, half after; the best
-   * half-second window counts.
-   */
-  readonly seconds: number;
   /** Threads for the "every core" verification (default: the cores of this machine). */
   readonly threads?: number;
   /** Timed verifications of the bundle per thread count, alternating, after one to warm up; the best counts (2). */
@@ -279,30 +274,33 @@ export async function verifyFile(
   }
 }
 
-/**
- * Ed25519 verifications per second on this thread, over a few distinct event signatures: the best of half-second
- * windows, as the verification rates are the best of their runs, so that a moment of other load on the machine
- * does not lower the yardstick.
- */
-function rawVerifyRate(signer: Signer, duration: number): number {
-  const samples = Array.from({ length: 64 }, () => {
+/** A few distinct event signatures of `signer`, for {@link rawVerifyRate}. */
+function rawVerifySamples(signer: Signer): { message: Buffer; signature: Buffer }[] {
+  return Array.from({ length: 64 }, () => {
     const message = eventSigningInput(sha256Hex(randomBytes(32)));
     return { message, signature: signer.sign(message) };
   });
-  let best = 0;
-  for (let window = 0; window < Math.max(1, Math.round(duration / 0.5)); window++) {
-    let ops = 0;
-    const start = now();
-    const end = start + BigInt(Math.round(Math.min(duration, 0.5) * 1e9));
-    while (now() < end) {
-      for (const { message, signature } of samples) {
-        if (!verifyEd25519(signer.publicKey, message, signature)) throw new Error('a valid signature did not verify');
-      }
-      ops += samples.length;
+}
+
+/**
+ * Ed25519 verifications per second on this thread over `duration` seconds, of the few signatures `samples`: the
+ * yardstick of the one-thread verification, timed for as long as one run of it, right after it.
+ */
+function rawVerifyRate(
+  signer: Signer,
+  samples: readonly { message: Buffer; signature: Buffer }[],
+  duration: number,
+): number {
+  let ops = 0;
+  const start = now();
+  const end = start + BigInt(Math.round(duration * 1e9));
+  while (now() < end) {
+    for (const { message, signature } of samples) {
+      if (!verifyEd25519(signer.publicKey, message, signature)) throw new Error('a valid signature did not verify');
     }
-    best = Math.max(best, ops / seconds(start));
+    ops += samples.length;
   }
-  return best;
+  return ops / seconds(start);
 }
 
 // ---------------------------------------------------------------- proofs and checkpoints
@@ -432,12 +430,16 @@ export async function integrityBench(options: IntegrityBenchOptions): Promise<In
   const written = await writeBenchBundle(file, { events: options.events, signer });
   const buildSeconds = seconds(built);
 
-  progress('integrity: raw Ed25519 verify, one core');
-  let rawVerify = rawVerifyRate(signer, options.seconds / 2);
   // one untimed run first, so that neither thread count is timed while the code is still being compiled; then the
-  // two alternate, and the best run of each counts
+  // two alternate, and the best run of each counts. The raw verifications are timed alike: right after each run on
+  // one thread, for as long as that run took, the best of them counting, so that the yardstick and the verification
+  // are each the best of as many windows of the same length (on a machine whose speed drifts, the best of many short
+  // windows is higher than the best of a few long ones)
   progress('integrity: verifying the bundle once to warm up');
   await verifyFile(file, 1, signer);
+  const samples = rawVerifySamples(signer);
+  rawVerifyRate(signer, samples, 0.2); // warm
+  let rawVerify = 0;
   const counts = [1, threads];
   const rates = [0, 0];
   const reports: BundleReport[] = [];
@@ -450,10 +452,12 @@ export async function integrityBench(options: IntegrityBenchOptions): Promise<In
       if (!report.valid) throw new Error(`the bench bundle does not verify: ${JSON.stringify(report.failure)}`);
       rates[i] = Math.max(rates[i]!, (report.counts.events + report.counts.accessRecords) / elapsed);
       if (run === 0) reports.push(report);
+      if (n === 1) {
+        progress(`integrity: raw Ed25519 verify, one core, for as long (run ${run + 1} of ${runs})`);
+        rawVerify = Math.max(rawVerify, rawVerifyRate(signer, samples, elapsed));
+      }
     }
   }
-  progress('integrity: raw Ed25519 verify, one core, again');
-  rawVerify = Math.max(rawVerify, rawVerifyRate(signer, options.seconds / 2));
 
   const { proofs, checkpoints } = await proofsAndCheckpoints(options);
   return {

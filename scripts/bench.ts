@@ -324,7 +324,6 @@ async function mainBench() {
         dir,
         events: args.quick ? 2_000 : 20_000,
         leaves: args.quick ? 100_000 : 1_000_000,
-        seconds: SECONDS,
         signer,
         progress,
       }),

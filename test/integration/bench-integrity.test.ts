@@ -16,7 +16,6 @@ describe('bench: integrity part', () => {
       requests: 20,
       checkpoints: 3,
       settleMs: 0,
-      seconds: 0.1,
       threads: 2,
       runs: 1,
       signer: testSigner(),
