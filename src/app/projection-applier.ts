@@ -123,11 +123,7 @@ class Keyed<V> {
     this.size += entries.size - before;
   }
 
-  values(): IterableIterator<V> {
-    return this.#allValues();
-  }
-
-  *#allValues(): IterableIterator<V> {
+  *values(): IterableIterator<V> {
     for (const entries of this.#collections.values()) yield* entries.values();
   }
 }

@@ -77,17 +77,17 @@ function deliveryView(d: Delivery, heldBehind?: number): Record<string, unknown>
   };
 }
 
-/**
- * `eventTypes` of a subscription may name only event types the agency's streams hold (those the pull feed takes),
- * so a misspelt type is refused rather than making a subscription that never receives anything; the pointer names
- * which, never the value.
- */
 /** What a create or change recorded: its event (by the id an inclusion proof is asked by) and its place in the log. */
 function recorded(result: CommandResult): { readonly eventId?: string; readonly position: number } {
   const { eventId, position } = written(result);
   return eventId === undefined ? { position } : { eventId, position };
 }
 
+/**
+ * `eventTypes` of a subscription may name only event types the agency's streams hold (those the pull feed takes),
+ * so a misspelt type is refused rather than making a subscription that never receives anything; the pointer names
+ * which, never the value.
+ */
 function checkEventTypes(body: unknown, known: ReadonlySet<string>): void {
   const types = (body as { eventTypes?: unknown }).eventTypes;
   if (!Array.isArray(types)) return;
