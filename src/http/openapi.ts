@@ -1956,7 +1956,8 @@ function operationObject(op: Operation): Json {
       ...(op.path.includes('{') && !op.responses['404'] ? { '404': UNNAMED_PATH } : {}),
       default: problemResponse(
         'Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not ' +
-          'take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), ' +
+          'take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), ' +
+          '431 headers_too_large (the request line and headers), ' +
           '429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an ' +
           'unexpected failure.',
       ),

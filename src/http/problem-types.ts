@@ -28,7 +28,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   invalid_request: entry(
     400,
     'Malformed HTTP request',
-    'The request is not well-formed HTTP/1.1; the connection is closed.',
+    'The request is not well-formed HTTP/1.1 (or, in HTTP/1.1, has no Host header); the connection is closed.',
   ),
   ambiguous_header: entry(
     400,
@@ -125,6 +125,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     431,
     'Request headers too large',
     'The request line and headers exceed HTTP_MAX_HEADER_BYTES; the connection is closed.',
+  ),
+  expectation_failed: entry(
+    417,
+    'Expectation not met',
+    'The request carries an Expect header other than 100-continue, the only expectation the service meets; it was not processed, and the connection is closed.',
   ),
   // the record: conflicts with what is stored
   revision_conflict: entry(

@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
  * sniffed, framed, run as a page or sent on as a referrer, and nothing is cached unless a route says otherwise (it
  * replaces `Cache-Control` by setting its own). HSTS is ignored by browsers over plain HTTP.
  */
-const HEADERS: readonly (readonly [string, string])[] = [
+export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['X-Frame-Options', 'DENY'],
   ['Referrer-Policy', 'no-referrer'],
@@ -16,6 +16,6 @@ const HEADERS: readonly (readonly [string, string])[] = [
 ];
 
 export const securityHeaders: RequestHandler = (_req, res, next) => {
-  for (const [name, value] of HEADERS) res.setHeader(name, value);
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
   next();
 };

@@ -3,13 +3,15 @@ import type { Duplex } from 'node:stream';
 import type { RequestListener } from 'node:http';
 import type { HttpServerConfig } from '../config.js';
 import { instanceOf, problem } from './problem.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /**
  * The HTTP server around the app, with what one client may hold of it bounded: the request head must arrive
  * within `headersTimeoutMs` and fit in `maxHeaderBytes`, a silent connection is closed after `idleTimeoutMs`,
  * at most `maxConnections` are open at once (further ones are closed as they arrive). The body's deadline is the
  * app's (src/http/deadline.ts, per route); Node's own `requestTimeout` is only the backstop, at the longest.
- * What Node itself refuses (a head too large or too slow, malformed HTTP) is answered with a problem document.
+ * What Node itself refuses (a head too large or too slow, malformed HTTP, an HTTP/1.1 request without `Host`, an
+ * `Expect` other than `100-continue`) is answered with a problem document, with the app's hardening headers.
  */
 export interface LedgerHttpServer extends http.Server {
   /**
@@ -32,10 +34,17 @@ export function createHttpServer(app: RequestListener, limits: HttpServerConfig)
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     // how often Node checks the header and request deadlines: a fraction of the shortest, at most a second
     connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+    // Node would answer a bare 400 with no body: the request handler below answers a problem instead
+    requireHostHeader: false,
   });
   server.on('request', (req: http.IncomingMessage, res: ServerResponse) => {
     if (draining) {
       refuseWhileStopping(req, res);
+      return;
+    }
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+      // RFC 9112 §3.2: a server answers 400 to an HTTP/1.1 request that lacks a Host header
+      refuseUnprocessed(req, res, 400, 'invalid_request', 'an HTTP/1.1 request names its host in a Host header');
       return;
     }
     inFlight.add(res);
@@ -50,6 +59,10 @@ export function createHttpServer(app: RequestListener, limits: HttpServerConfig)
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     answerClientError(err, socket, limits);
   });
+  // an Expect other than 100-continue (which Node answers itself): Node would answer a bare 417 with no body
+  server.on('checkExpectation', (req: http.IncomingMessage, res: ServerResponse) => {
+    refuseUnprocessed(req, res, 417, 'expectation_failed', 'the service meets no expectation but 100-continue');
+  });
   return Object.assign(server, {
     drain(): void {
       draining = true;
@@ -61,17 +74,32 @@ export function createHttpServer(app: RequestListener, limits: HttpServerConfig)
 
 /** A request on a connection kept open past the stop: not processed, and the connection closed after the answer. */
 function refuseWhileStopping(req: http.IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Retry-After', '1');
+  refuseUnprocessed(
+    req,
+    res,
+    503,
+    'shutting_down',
+    'the service is stopping: the request was not processed; send it again',
+  );
+}
+
+/**
+ * Answers a request the app never sees with a problem document, and closes its connection after the answer (its
+ * body, if any, is not read).
+ */
+function refuseUnprocessed(
+  req: http.IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  detail: string,
+): void {
   const instance = instanceOf(req.url);
-  const body = JSON.stringify({
-    ...problem(503, 'shutting_down', 'the service is stopping: the request was not processed; send it again'),
-    ...(instance === undefined ? {} : { instance }),
-  });
+  const body = JSON.stringify({ ...problem(status, code, detail), ...(instance === undefined ? {} : { instance }) });
   res.shouldKeepAlive = false;
-  res.writeHead(503, {
-    'Content-Type': 'application/problem+json',
-    'Content-Length': Buffer.byteLength(body),
-    'Retry-After': '1',
-  });
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+  res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -94,6 +122,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, limits: H
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Content-Type: application/problem+json\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      SECURITY_HEADERS.map(([name, value]) => `${name}: ${value}\r\n`).join('') +
       'Connection: close\r\n\r\n' +
       body,
   );

@@ -32,6 +32,7 @@ function codesInSource(): Map<string, Set<number>> {
     [/\bproblem\(\s*(\d{3}),\s*'(\w+)'/g, (m) => add(m[2]!, Number(m[1]))],
     [/\[(\d{3}), '(\w+)', [`']/g, (m) => add(m[2]!, Number(m[1]))],
     [/status === (\d{3}) \? '(\w+)'/g, (m) => add(m[2]!, Number(m[1]))],
+    [/\brefuseUnprocessed\(\s*\w+,\s*\w+,\s*(\d{3}),\s*'(\w+)'/g, (m) => add(m[2]!, Number(m[1]))],
   ];
   for (const file of sourceFiles(SRC)) {
     const text = fs.readFileSync(file, 'utf8');

@@ -178,6 +178,71 @@ describe('HTTP transport limits', () => {
     expect(answer.body).not.toContain('r-9');
   });
 
+  it('when an HTTP/1.1 request has no Host header, then 400 invalid_request as a problem, with the hardening headers', async () => {
+    const answer = await rawRequest(port, 'GET /v1/officers HTTP/1.1\r\nConnection: keep-alive\r\n\r\n');
+    expect(answer.status).toBe(400);
+    expect(contentType(answer)).toBe('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: 'invalid_request', instance: '/v1/officers' });
+    expect(answer.headers).toMatch(/^x-content-type-options: nosniff$/im);
+    expect(answer.headers).toMatch(/^connection: close$/im);
+  });
+
+  it("when an HTTP/1.0 request has no Host header, then it is served (Host is HTTP/1.1's)", async () => {
+    const answer = await rawRequest(port, 'GET /healthz HTTP/1.0\r\n\r\n');
+    expect(answer.status).toBe(200);
+  });
+
+  it('when a request expects anything but 100-continue, then 417 expectation_failed as a problem, unprocessed', async () => {
+    const agency = 'county-justice';
+    const admin = t.token(`head-${agency}`, agency, ['admin']);
+    // a registration the service records when it is sent without the Expect header (below)
+    const registration = (officerId: string) =>
+      JSON.stringify({
+        officerId,
+        name: `执法人员${officerId}`,
+        agency,
+        certificateNo: `${agency}-${officerId}`,
+        validFrom: '2018-01-01',
+        validTo: '2030-12-31',
+        roles: ['officer'],
+      });
+    const send = (body: string, expect: string) =>
+      rawRequest(
+        port,
+        `POST /v1/officers HTTP/1.1\r\nHost: x\r\n${expect}Authorization: Bearer ${admin}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    const before = await t.service.events.headPosition();
+    const answer = await send(registration('o-417'), 'Expect: something-else\r\n');
+    expect(answer.status).toBe(417);
+    expect(contentType(answer)).toBe('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({
+      status: 417,
+      code: 'expectation_failed',
+      instance: '/v1/officers',
+    });
+    expect(answer.headers).toMatch(/^x-content-type-options: nosniff$/im);
+    expect(await t.service.events.headPosition()).toBe(before);
+    // the same without the expectation is recorded, so the refusal above is what kept the log as it was
+    expect((await send(registration('o-417'), '')).status).toBe(201);
+    expect(await t.service.events.headPosition()).toBeGreaterThan(before);
+  });
+
+  it('when a request expects 100-continue, then it is told to continue and is served', async () => {
+    const answer = await rawRequest(
+      port,
+      'GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer.status).toBe(100);
+    expect(answer.body).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it('when a malformed head is refused by Node, then the problem carries the hardening headers too', async () => {
+    const answer = await rawRequest(port, 'GET /v1/cases HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n');
+    expect(answer.status).toBe(400);
+    expect(answer.headers).toMatch(/^x-content-type-options: nosniff$/im);
+  });
+
   it('when the request line itself is not HTTP, then 400 invalid_request without an instance', async () => {
     const answer = await rawRequest(port, 'not a request line\r\n\r\n');
     expect(answer.status).toBe(400);

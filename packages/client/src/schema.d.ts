@@ -6172,7 +6172,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6228,7 +6228,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6275,7 +6275,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6322,7 +6322,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6415,7 +6415,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6540,7 +6540,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6635,7 +6635,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6760,7 +6760,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6876,7 +6876,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -6953,7 +6953,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7087,7 +7087,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7178,7 +7178,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7269,7 +7269,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7395,7 +7395,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7486,7 +7486,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7584,7 +7584,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7675,7 +7675,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7809,7 +7809,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7908,7 +7908,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -7991,7 +7991,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8079,7 +8079,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8182,7 +8182,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8322,7 +8322,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8404,7 +8404,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8503,7 +8503,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8642,7 +8642,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8772,7 +8772,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8875,7 +8875,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -8976,7 +8976,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9075,7 +9075,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9214,7 +9214,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9344,7 +9344,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9447,7 +9447,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9548,7 +9548,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9647,7 +9647,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9786,7 +9786,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -9916,7 +9916,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10019,7 +10019,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10120,7 +10120,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10219,7 +10219,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10358,7 +10358,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10488,7 +10488,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10591,7 +10591,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10692,7 +10692,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10791,7 +10791,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -10930,7 +10930,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11060,7 +11060,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11163,7 +11163,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11264,7 +11264,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11357,7 +11357,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11482,7 +11482,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11619,7 +11619,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11758,7 +11758,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -11895,7 +11895,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12032,7 +12032,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12125,7 +12125,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12250,7 +12250,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12387,7 +12387,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12524,7 +12524,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12623,7 +12623,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12712,7 +12712,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12790,7 +12790,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -12936,7 +12936,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13073,7 +13073,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13210,7 +13210,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13347,7 +13347,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13484,7 +13484,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13621,7 +13621,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13760,7 +13760,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -13897,7 +13897,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14034,7 +14034,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14112,7 +14112,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14249,7 +14249,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14329,7 +14329,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14464,7 +14464,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14539,7 +14539,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14676,7 +14676,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14751,7 +14751,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14828,7 +14828,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -14967,7 +14967,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15064,7 +15064,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15201,7 +15201,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15326,7 +15326,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15463,7 +15463,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15551,7 +15551,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15639,7 +15639,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15715,7 +15715,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15803,7 +15803,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -15940,7 +15940,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16043,7 +16043,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16146,7 +16146,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16237,7 +16237,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16366,7 +16366,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16507,7 +16507,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16644,7 +16644,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16749,7 +16749,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16849,7 +16849,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -16977,7 +16977,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17066,7 +17066,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17162,7 +17162,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17262,7 +17262,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17379,7 +17379,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17502,7 +17502,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17647,7 +17647,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17732,7 +17732,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17803,7 +17803,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17889,7 +17889,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -17981,7 +17981,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18073,7 +18073,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18161,7 +18161,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18251,7 +18251,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18341,7 +18341,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18429,7 +18429,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18519,7 +18519,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18611,7 +18611,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18703,7 +18703,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18789,7 +18789,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18875,7 +18875,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -18955,7 +18955,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19041,7 +19041,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19131,7 +19131,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19214,7 +19214,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19296,7 +19296,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19385,7 +19385,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19483,7 +19483,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19572,7 +19572,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19679,7 +19679,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19752,7 +19752,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19853,7 +19853,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -19927,7 +19927,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20013,7 +20013,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20096,7 +20096,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20221,7 +20221,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20317,7 +20317,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20397,7 +20397,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20531,7 +20531,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20650,7 +20650,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20787,7 +20787,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -20924,7 +20924,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
@@ -21012,7 +21012,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
+      /** @description Any other problem, on every operation: 405 method_not_allowed (with Allow) for a method the path does not take, 408 request_timeout, 413 too_large, 417 expectation_failed (an Expect other than 100-continue), 431 headers_too_large (the request line and headers), 429 rate_limited on public routes, 503 not_ready or store_unavailable, and 500 internal for an unexpected failure. */
       default: {
         headers: {
           [name: string]: unknown;
