@@ -42,7 +42,7 @@ export interface HttpDependencies {
    * `req.secure` says whether the client's request came over HTTPS and `req.ip` is the client's. Default: none.
    */
   readonly trustProxy?: false | number | readonly string[];
-  /** The public routes' rate limit, for the public pages the app serves itself (`/problems`). Default: none. */
+  /** The public routes' rate limit, for what the app serves itself (`/problems`, `/openapi.json`). Default: none. */
   readonly limited?: RequestHandler;
   /** The bearer token `/metrics` asks of a scraper (`METRICS_TOKEN`); public without it. */
   readonly metricsToken?: string;
@@ -68,7 +68,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   const madeAt = new Date();
   app.use(httpSemantics(semanticsTable, { changedAt: deps.changedAt ?? (() => madeAt) }));
   app.get('/metrics', metricsAccess(deps.metricsToken), metrics.expose);
-  app.get('/openapi.json', (_req, res) => {
+  app.get('/openapi.json', deps.limited ?? ((_req, _res, next) => next()), (_req, res) => {
     openApi ??= JSON.stringify(buildOpenApi(deps.schemaDir ?? SCHEMA_DIR));
     res.type('application/json').send(openApi);
   });

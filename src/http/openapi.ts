@@ -1859,7 +1859,9 @@ export const semanticsTable: readonly RouteSemantics[] = OPERATIONS.map((op) => 
         .flatMap(([, response]) => Object.keys((response.content as Json | undefined) ?? {})),
     ),
   ],
-  public: op.auth === false && op.tag !== 'operations',
+  // the operations routes (health, metrics) are for the operator's tools, not for pages of other origins; the API's
+  // description is for anyone's
+  public: op.auth === false && (op.tag !== 'operations' || op.path === '/openapi.json'),
   query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name as string),
 }));
 

@@ -19,8 +19,11 @@ export interface RouteSemantics {
 
 /** What a browser script may read of a public answer (besides the CORS-safelisted headers). */
 const EXPOSED = 'ETag, Last-Modified, Link, RateLimit, RateLimit-Policy, Retry-After, X-Request-Id';
-/** What a cross-origin script may send with a public GET (a conditional one, or one with its own request id). */
-const ALLOWED_REQUEST_HEADERS = 'Cache-Control, If-Modified-Since, If-None-Match, X-Request-Id';
+/**
+ * What a cross-origin script may send with a public GET: a conditional one, one with its own request id, and an
+ * application's progress asked with the receipt's lookup code (the one public route that takes a header of its own).
+ */
+const ALLOWED_REQUEST_HEADERS = 'Cache-Control, If-Modified-Since, If-None-Match, X-Lookup-Code, X-Request-Id';
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 interface PathEntry {

@@ -344,6 +344,32 @@ describe('the public routes', () => {
     const verify = await t.call('OPTIONS', '/v1/verify', { headers: { origin: 'https://x.org' } });
     expect(verify.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it("when a page of another origin asks for an application's progress, then its preflight lets the lookup code through", async () => {
+    const preflight = await t.call('OPTIONS', `/v1/applications/${AGENCY}/a-1/progress`, {
+      headers: {
+        origin: 'https://portal.example.org',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-lookup-code',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase().split(/, */);
+    expect(allowed).toContain('x-lookup-code');
+  });
+
+  it('when another origin reads the API description, then it answers with CORS and conditional GET; health does not', async () => {
+    const description = await t.call('GET', '/openapi.json', { headers: { origin: 'https://tools.example.org' } });
+    expect(description.status).toBe(200);
+    expect(description.headers.get('access-control-allow-origin')).toBe('*');
+    const again = await t.call('GET', '/openapi.json', {
+      headers: { 'if-none-match': description.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    const health = await t.call('GET', '/healthz', { headers: { origin: 'https://tools.example.org' } });
+    expect(health.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
 
 describe('a path that is not valid percent-encoding', () => {

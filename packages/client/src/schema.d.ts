@@ -6257,6 +6257,13 @@ export interface operations {
           'application/json': Record<string, unknown>;
         };
       };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
       400: {
         headers: {
