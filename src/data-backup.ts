@@ -241,6 +241,7 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   const after = databases.filter(({ name }) => name === 'webhooks.sqlite');
   for (const { name } of databases) if (!after.some((d) => d.name === name)) await placed(name);
   for (const name of keyFiles) await placed(name);
+  forgetRetiredKeys(path.join(to, 'keys'), keyFiles);
   await placed('events.sqlite');
   for (const { name } of after) await placed(name);
   const keysFault = await dataKeysFault(
@@ -405,6 +406,21 @@ function copyKeys(config: Config, into: string): string[] {
     fs.chmodSync(path.join(into, name), PRIVATE_FILE_MODE);
     return `keys/${name}`;
   });
+}
+
+/**
+ * Removes from the backup's keys folder every file the data folder's keys no longer hold (`kept`, as the backup
+ * names them), its bytes overwritten first: the private half of a key a rotation retired (`ledger keys rotate`
+ * deletes it so that it can sign nothing more) must not live on in the backups taken before the rotation.
+ */
+function forgetRetiredKeys(folder: string, kept: readonly string[]): void {
+  const keep = new Set(kept.map((name) => path.basename(name)));
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    if (!entry.isFile() || keep.has(entry.name)) continue;
+    const file = path.join(folder, entry.name);
+    fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size));
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** Moves a finished copy from the work folder to its place in the backup folder, and describes it. */

@@ -172,6 +172,30 @@ describe('ledger backup', () => {
     expect(fs.readdirSync(path.join(folder, 'media', 'tmp'))).toEqual([]);
   });
 
+  it('when keys were rotated since the last backup into a folder, then the next one leaves no retired private key there', async () => {
+    // a data folder of its own (restored from a backup of the running service's), whose keys can be rotated
+    const first = path.join(tempDir(), 'first');
+    expect((await backup(data, '--to', first, '--no-check')).code).toBe(0);
+    const own = path.join(tempDir(), 'own');
+    expect((await runCli(['restore', '--from', first], { LEDGER_DATA_DIR: own })).code).toBe(0);
+    const folder = path.join(tempDir(), 'nightly');
+    expect((await backup(own, '--to', folder, '--no-check')).code).toBe(0);
+    const keysBefore = fs.readdirSync(path.join(folder, 'keys')).sort();
+    for (const purpose of ['event', 'token']) {
+      expect((await runCli(['keys', 'rotate', '--purpose', purpose], { LEDGER_DATA_DIR: own })).code).toBe(0);
+    }
+    const held = fs.readdirSync(path.join(own, 'keys')).sort();
+    const retired = keysBefore.filter((name) => !held.includes(name));
+    expect(retired.length).toBe(2); // the event and the token key's private halves, deleted by the rotations
+    const again = await backup(own, '--to', folder);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('no fault found')]);
+    expect(fs.readdirSync(path.join(folder, 'keys')).sort()).toEqual(held);
+    // and it restores, its check verifying every signature (the retired keys' by their public halves in the keyring)
+    const restored = path.join(tempDir(), 'restored');
+    const restoring = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: restored });
+    expect([restoring.code, restoring.stdout]).toEqual([0, expect.stringContaining('no fault found')]);
+  });
+
   it('when a medium in the data folder no longer matches its hash, then it is named, not copied, and the exit is 1', async () => {
     const damaged = copyFolder(data, tempDir);
     fs.rmSync(path.join(damaged, 'service.lock'), { force: true });
