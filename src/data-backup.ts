@@ -14,7 +14,7 @@ import { SharedDataKeyStore } from './adapters/keys/shared-data-key-store.js';
 import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
 import { checkDataKeysCoverLog } from './data-key-check.js';
 import { copyMedia, fileSha256, mirrorFolder, type MediaCopy, type MediaFault } from './data-copy.js';
-import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
+import { makePrivateFolder, pathExists, refuseHalfRestored } from './data-folder.js';
 import { ConfigError, DataFolderInUse } from './errors.js';
 
 /**
@@ -160,7 +160,7 @@ function checkFolders(config: Config, log: string, to: string): void {
   if (isWithin(target, data) || isWithin(data, target)) {
     throw new BackupRefused(`${to} is the data folder, or in it, or holds it: back up to a folder apart from it`);
   }
-  if (!fs.existsSync(log)) {
+  if (!pathExists(log)) {
     throw new BackupRefused(
       `no event store in ${config.dataDir}: there is no log here to back up (is LEDGER_DATA_DIR right?)`,
     );

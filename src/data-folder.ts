@@ -23,6 +23,28 @@ export function refuseHalfRestored(dataDir: string, what: string): void {
   );
 }
 
+/**
+ * Whether `file` exists: false when it, or a folder on its path, does not. Any other failure is thrown, said plainly
+ * when it is a permission (a folder this user may not enter): `fs.existsSync` answers false then too, and "there is
+ * no log here" would send the operator looking for a missing file instead of at the user running the command.
+ */
+export function pathExists(file: string): boolean {
+  try {
+    fs.statSync(file);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new Error(
+        `permission denied (${code}) on the way to ${file}: run the command as the user the data folder belongs to`,
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+}
+
 /** Owner-only modes of everything the service creates under `LEDGER_DATA_DIR` (media files are 0400). */
 export const PRIVATE_FOLDER_MODE = 0o700;
 

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { refuseHalfRestored } from '../data-folder.js';
+import { pathExists, refuseHalfRestored } from '../data-folder.js';
 import { loadConfig, type Config } from '../config.js';
 import { loadOrCreateKeys, readKeyring } from '../adapters/keys/file-keyring.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
@@ -139,12 +138,12 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
  */
 function refuseStrayFolder(config: Config): void {
   if (readKeyring(config.keysDir)) return;
-  if (!fs.existsSync(config.dataDir)) {
+  if (!pathExists(config.dataDir)) {
     throw new Error(
       `no data folder ${config.dataDir}: set LEDGER_DATA_DIR to the service's (npm start makes it on its first start)`,
     );
   }
-  if (config.eventStore.kind === 'sqlite' && fs.existsSync(config.eventStore.path)) {
+  if (config.eventStore.kind === 'sqlite' && pathExists(config.eventStore.path)) {
     throw new Error(
       `no keys in ${config.keysDir}, though ${config.dataDir} holds a log: set LEDGER_KEYS_DIR to the service's keys folder`,
     );
