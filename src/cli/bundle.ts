@@ -4,7 +4,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
-import { print, UsageError, type CliIo } from './io.js';
+import { print, shellArg, unreachable, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
 export const bundleHelp = `Usage: ledger bundle CASE_ID -o FILE [--url URL] [--token TOKEN] [--trusted-size N] [--agency CODE] [--purpose TEXT]
@@ -82,8 +82,7 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
   try {
     res = await fetch(url, { headers });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    print(io.stderr, `ledger bundle: cannot reach ${base}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    print(io.stderr, `ledger bundle: ${unreachable(base, err)}`);
     return 1;
   }
   if (!res.ok || !res.body) {
@@ -132,7 +131,10 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
   }
   fs.renameSync(partial, output!);
   const written = path.relative(io.cwd, output!) || output!;
-  print(io.stderr, `ledger bundle: wrote ${written} (${received} bytes); check it with: ledger verify ${written}`);
+  print(
+    io.stderr,
+    `ledger bundle: wrote ${written} (${received} bytes); check it with: ledger verify ${shellArg(written)}`,
+  );
   return 0;
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { print, UsageError, type CliIo } from './io.js';
+import { print, unreachable, UsageError, type CliIo } from './io.js';
 
 /** The service a command talks to: `--url`, else `http://localhost:$PORT` (PORT defaulting to 8080). */
 export function serviceBase(url: string | undefined, io: CliIo): string {
@@ -39,9 +39,7 @@ export async function sendJson(
       body: JSON.stringify(request.body),
     });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const origin = new URL(request.url).origin;
-    print(io.stderr, `${command}: cannot reach ${origin}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    print(io.stderr, `${command}: ${unreachable(new URL(request.url).origin, err)}`);
     return undefined;
   }
   const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;

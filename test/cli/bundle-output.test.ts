@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -75,6 +76,32 @@ describe('ledger bundle output', () => {
     }
     expect(fs.readdirSync(dir())).toEqual(['out']);
     expect(fs.readdirSync(path.join(dir(), 'out'))).toEqual([`case-${CASE}.tar`]);
+  });
+
+  it('when -o names a path with spaces, quotes or Chinese, then the check it suggests names that file to a shell', async () => {
+    for (const name of ['证据 包.tar', "it's here.tar", 'a$b `c`.tar']) {
+      const result = await run(['-o', name]);
+      expect([name, result.code]).toEqual([name, 0]);
+      const suggested = /check it with: ledger verify (.*)$/m.exec(result.stderr)?.[1];
+      // the suggested argument, as sh reads it, in the folder the command ran in, is the file written
+      const read = spawnSync('sh', ['-c', `cat -- ${suggested}`], { cwd: dir() });
+      expect([name, read.status, read.stdout]).toEqual([name, 0, TAR]);
+    }
+  });
+
+  it('when nothing listens at --url, then it says so and what to check', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const result = await runCli(
+      ['bundle', CASE, '--url', `http://127.0.0.1:${port}`, '--token', 'a-token', '-o', 'x.tar'],
+      {},
+      dir(),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot reach http://127.0.0.1:${port}: ECONNREFUSED: nothing listens there`);
+    expect(result.stderr).toContain('is the service running?');
   });
 
   it('when -o names a file in a folder that does not exist, then exit 2 before anything is asked for', async () => {
