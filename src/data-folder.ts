@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateFolders } from './adapters/filesystem/folders.js';
 import { ConfigError } from './errors.js';
 
 /**
@@ -50,12 +51,7 @@ export const PRIVATE_FOLDER_MODE = 0o700;
 
 /** `mkdir -p` with every folder it makes owner-only (0700), whatever the process umask. */
 export function makePrivateFolder(dir: string): void {
-  const first = fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  if (first === undefined) return;
-  for (let made = dir; ; made = path.dirname(made)) {
-    fs.chmodSync(made, PRIVATE_FOLDER_MODE);
-    if (made === first || made === path.dirname(made)) return;
-  }
+  makePrivateFolders(dir, PRIVATE_FOLDER_MODE);
 }
 
 export interface WidePath {

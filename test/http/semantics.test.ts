@@ -327,18 +327,22 @@ describe('the public routes', () => {
     );
   });
 
-  it('when a browser preflights a conditional GET, then 204 allows it; private routes send no CORS headers', async () => {
-    const preflight = await t.call('OPTIONS', '/v1/disclosures', {
+  /** A browser's preflight of a GET of `route` from another origin, sending `headers`. */
+  const preflight = (route: string, headers: string) =>
+    t.call('OPTIONS', route, {
       headers: {
-        origin: 'https://example.org',
+        origin: 'https://portal.example.org',
         'access-control-request-method': 'GET',
-        'access-control-request-headers': 'if-none-match',
+        'access-control-request-headers': headers,
       },
     });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
-    expect(preflight.headers.get('access-control-allow-headers')).toContain('If-None-Match');
+
+  it('when a browser preflights a conditional GET, then 204 allows it; private routes send no CORS headers', async () => {
+    const conditional = await preflight('/v1/disclosures', 'if-none-match');
+    expect(conditional.status).toBe(204);
+    expect(conditional.headers.get('access-control-allow-origin')).toBe('*');
+    expect(conditional.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    expect(conditional.headers.get('access-control-allow-headers')).toContain('If-None-Match');
     const internal = await t.call('GET', '/v1/cases/sem-1', { token: officer, headers: { origin: 'https://x.org' } });
     expect([internal.status, internal.headers.get('access-control-allow-origin')]).toEqual([200, null]);
     const verify = await t.call('OPTIONS', '/v1/verify', { headers: { origin: 'https://x.org' } });
@@ -346,16 +350,10 @@ describe('the public routes', () => {
   });
 
   it("when a page of another origin asks for an application's progress, then its preflight lets the lookup code through", async () => {
-    const preflight = await t.call('OPTIONS', `/v1/applications/${AGENCY}/a-1/progress`, {
-      headers: {
-        origin: 'https://portal.example.org',
-        'access-control-request-method': 'GET',
-        'access-control-request-headers': 'x-lookup-code',
-      },
-    });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase().split(/, */);
+    const progress = await preflight(`/v1/applications/${AGENCY}/a-1/progress`, 'x-lookup-code');
+    expect(progress.status).toBe(204);
+    expect(progress.headers.get('access-control-allow-origin')).toBe('*');
+    const allowed = progress.headers.get('access-control-allow-headers')!.toLowerCase().split(/, */);
     expect(allowed).toContain('x-lookup-code');
   });
 

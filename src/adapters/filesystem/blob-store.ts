@@ -12,6 +12,7 @@ import {
   type ByteRange,
   type PutOptions,
 } from '../../ports/blob-store.js';
+import { makePrivateFolders } from './folders.js';
 
 export interface FilesystemBlobStoreOptions {
   /** The media folder; created (with its `sha256/` and `tmp/` folders) when missing. */
@@ -48,8 +49,7 @@ export class FilesystemBlobStore implements BlobStore {
     this.#dir = path.resolve(options.dir);
     this.#tmp = path.join(this.#dir, 'tmp');
     for (const folder of [path.join(this.#dir, 'sha256'), this.#tmp]) {
-      const first = fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER });
-      if (first !== undefined) for (const made of madeFolders(first, folder)) fs.chmodSync(made, PRIVATE_FOLDER);
+      makePrivateFolders(folder, PRIVATE_FOLDER);
     }
   }
 

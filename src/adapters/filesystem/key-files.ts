@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataKeyNotErasable, type KeyObjects } from '../../ports/data-keys.js';
+import { makeFolders } from './folders.js';
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_FOLDER = 0o700;
@@ -22,7 +23,7 @@ export class FolderKeyObjects implements KeyObjects {
     this.#dir = path.resolve(dir);
     this.#tmp = path.join(this.#dir, 'tmp');
     this.where = `${this.#dir}${path.sep}`;
-    fs.mkdirSync(this.#tmp, { recursive: true, mode: PRIVATE_FOLDER });
+    makeFolders(this.#tmp, PRIVATE_FOLDER);
     fs.chmodSync(this.#dir, PRIVATE_FOLDER);
     fs.chmodSync(this.#tmp, PRIVATE_FOLDER);
   }

@@ -6,6 +6,7 @@ import { ConfigError } from '../../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyPurpose, KeySet, PublicKeyRecord } from '../../ports/keys.js';
 import { createFileOnce } from './create-once.js';
+import { makePrivateFolders } from '../filesystem/folders.js';
 
 /**
  * The service's keys on disk, in the keys folder (mode 0700):
@@ -35,7 +36,7 @@ const KEYRING = 'keyring.json';
  * tool that opens a keys folder as it is), an existing keyring is loaded in its own suite and a new one is Ed25519.
  */
 export function loadOrCreateKeys(dir: string, clock: Clock, suite?: SuiteName): Keys {
-  makePrivateFolder(dir);
+  makePrivateFolders(dir);
   let ring = readKeyring(dir);
   if (!ring) {
     const now = clock.now().toISOString();
@@ -179,16 +180,6 @@ function publishKeyring(dir: string, ring: KeyringFile, { exclusive }: { exclusi
   }
   syncDir(dir);
   return true;
-}
-
-/** `mkdir -p` with every folder it makes owner-only (0700), whatever the umask. */
-function makePrivateFolder(dir: string): void {
-  const first = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (first === undefined) return;
-  for (let made = dir; ; made = path.dirname(made)) {
-    fs.chmodSync(made, 0o700);
-    if (made === first || made === path.dirname(made)) return;
-  }
 }
 
 /** Writes an owner-only (0600) file, whatever the umask, and makes it durable. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyWrapper } from '../../ports/data-keys.js';
 import { createFileOnce, readCreatedFile } from './create-once.js';
+import { makeFolders } from '../filesystem/folders.js';
 
 const WRAP_AAD = 'evidence-ledger/data-key/v1\n';
 
@@ -37,7 +38,7 @@ export class FileKeyWrapper implements KeyWrapper {
 
 /** Reads the master key file, creating it (owner-only, 32 random bytes) when it does not exist. */
 export function loadOrCreateMasterKey(file: string): Buffer {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  makeFolders(path.dirname(file), 0o700);
   if (!fs.existsSync(file)) createFileOnce(file, `${randomBytes(32).toString('hex')}\n`);
   const text = readCreatedFile(file, 'master key');
   if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} does not hold a master key (64 hex digits)`);

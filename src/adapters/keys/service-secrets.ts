@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createFileOnce, readCreatedFile } from './create-once.js';
+import { makeFolders } from '../filesystem/folders.js';
 
 const SECRET_BYTES = 32;
 
@@ -20,7 +21,7 @@ export const SERVICE_SECRETS = { session: 'session.secret', webhook: 'webhook.se
 
 export function loadOrCreateSecret(keysDir: string, which: keyof typeof SERVICE_SECRETS): Buffer {
   const file = path.join(keysDir, SERVICE_SECRETS[which]);
-  fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  makeFolders(keysDir, 0o700);
   if (!fs.existsSync(file)) createFileOnce(file, `${randomBytes(SECRET_BYTES).toString('hex')}\n`);
   const text = readCreatedFile(file, `${which} secret`);
   if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} does not hold a ${which} secret (64 hex digits)`);

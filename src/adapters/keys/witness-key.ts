@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ed25519Signer, type Signer } from '../../ledger/ed25519.js';
 import { createFileOnce, readCreatedFile } from './create-once.js';
+import { makeFolders } from '../filesystem/folders.js';
 
 /** The witness's signing key and the name it cosigns under, kept in its data folder (never in the repository). */
 export interface WitnessKey {
@@ -24,7 +25,7 @@ export function loadOrCreateWitnessKey(
   { name, defaultName }: { name?: string; defaultName: string },
   now: Date,
 ): WitnessKey {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeFolders(dir, 0o700);
   const file = path.join(dir, WITNESS_KEY_FILE);
   if (!fs.existsSync(file)) {
     const { privateKey } = generateKeyPairSync('ed25519');
