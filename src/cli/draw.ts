@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyDraw, type DrawEvidence, type DrawReport, type PublishedPlan } from '../ledger/draw-verify.js';
-import { print, UsageError, type CliIo } from './io.js';
+import { print, readTextFile, UsageError, type CliIo } from './io.js';
 import { serviceBase } from './service-call.js';
 
 export const drawHelp = `Usage: ledger draw verify --agency AGENCY --plan PLAN_ID [--url URL] [--json]
@@ -66,16 +65,42 @@ async function fromService(base: string, agency: string, planId: string) {
 }
 
 function readFile(io: CliIo, file: string): string {
-  return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+  return readTextFile(path.resolve(io.cwd, file), file);
+}
+
+/** A saved JSON answer: an object, or an error naming the file and what it was given as. */
+function jsonFile(io: CliIo, file: string, option: string): Record<string, unknown> {
+  return jsonObject(readFile(io, file), file, option);
+}
+
+function jsonObject(text: string, file: string, option: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${option} ${file} is not JSON: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${option} ${file} is not a JSON object`);
+  }
+  return value as Record<string, unknown>;
 }
 
 /** The plan and the ledger's evidence from saved answers. */
 function fromFiles(io: CliIo, files: { plan: string; checkpoint: string; keys: string; proof?: string }) {
-  const json = (file: string) => JSON.parse(readFile(io, file)) as Record<string, unknown>;
+  const plan = jsonFile(io, files.plan, '--plan-file');
+  if (typeof plan.agency !== 'string' || typeof plan.planId !== 'string') {
+    throw new Error(
+      `--plan-file ${files.plan} names no agency and planId: it is not a plan as GET /v1/inspections/{agency}/{planId} serves it`,
+    );
+  }
   const text = readFile(io, files.checkpoint);
-  const note = text.trimStart().startsWith('{') ? String((JSON.parse(text) as { note?: unknown }).note) : text;
-  const proof = files.proof === undefined ? [] : ((json(files.proof).proof as string[] | undefined) ?? []);
-  return { plan: json(files.plan), keys: json(files.keys), note, proof };
+  const note = text.trimStart().startsWith('{')
+    ? String(jsonObject(text, files.checkpoint, '--checkpoint').note)
+    : text;
+  const proof =
+    files.proof === undefined ? [] : ((jsonFile(io, files.proof, '--proof').proof as string[] | undefined) ?? []);
+  return { plan, keys: jsonFile(io, files.keys, '--keys'), note, proof };
 }
 
 function summary(report: DrawReport): string {

@@ -114,6 +114,27 @@ describe('ledger draw verify', () => {
     expect([run.code, run.stderr]).toEqual([1, expect.stringContaining('INVALID (signature)')]);
   });
 
+  it('when a saved answer is missing, a folder, not JSON or not a plan, then exit 1 naming the file and its option', async () => {
+    fs.mkdirSync(path.join(dir, 'a-folder'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cut.json'), '{"agency": "x"');
+    fs.writeFileSync(path.join(dir, 'empty.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'list.json'), '[]');
+    const cases: [string[], string][] = [
+      [files('no-such.json'), 'cannot read no-such.json: no such file or directory (ENOENT)'],
+      [files('a-folder'), 'cannot read a-folder: it is not a file'],
+      [files('cut.json'), '--plan-file cut.json is not JSON'],
+      [files('empty.json'), '--plan-file empty.json names no agency and planId'],
+      [files('plan.json').map((a) => (a === 'keys.json' ? 'cut.json' : a)), '--keys cut.json is not JSON'],
+      [files('plan.json').map((a) => (a === 'checkpoint.json' ? 'cut.json' : a)), '--checkpoint cut.json is not JSON'],
+      [files('plan.json').map((a) => (a === 'proof.json' ? 'list.json' : a)), '--proof list.json is not a JSON object'],
+    ];
+    for (const [argv, said] of cases) {
+      const run = await runCli(argv, {}, dir);
+      expect([said, run.code, run.stderr]).toEqual([said, 1, expect.stringContaining(said)]);
+      expect(run.stderr).not.toContain('undefined');
+    }
+  });
+
   it('when the arguments are incomplete or unknown, then exit 2; --help prints the usage', async () => {
     expect((await runCli(['draw', 'verify', '--agency', INSPECTION_AGENCY])).code).toBe(2);
     expect((await runCli(['draw', 'verify', '--plan-file', 'plan.json'], {}, dir)).code).toBe(2);
