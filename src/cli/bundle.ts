@@ -97,6 +97,17 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
     print(io.stderr, `ledger bundle: the service refused: ${reason}`);
     return 1;
   }
+  // a proxy's sign-in page or an error page answered 200 would otherwise be saved as the bundle
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-tar') {
+    await res.body.cancel();
+    print(
+      io.stderr,
+      `ledger bundle: ${base} answered ${type || 'without a Content-Type'}, not an evidence bundle ` +
+        '(application/x-tar): is --url the service itself, not a proxy or another site?',
+    );
+    return 1;
+  }
 
   const total = Number(res.headers.get('content-length') ?? 0);
   const progress = progressBar(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'bytes');

@@ -85,7 +85,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)} ${c.summary}`)
   .join('\n')}
 
-Run "ledger <command> --help" for a command's options, "ledger --version" for the version.
+Run "ledger <command> --help" (or "ledger help <command>") for a command's options, "ledger --version" for the
+version.
 Exit codes: 0 success, 1 failure, 2 usage error.
 `;
 
@@ -108,6 +109,11 @@ function packageVersion(): string {
 /** Runs one CLI invocation; returns the exit code. Errors are reported on stderr, never thrown. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  // `ledger help verify` (or `ledger help witness serve`) is `ledger verify --help`
+  if (name === 'help' && rest.length > 0) {
+    if (!COMMANDS[rest[0]!]) return usageError(io, `ledger help: unknown command "${rest[0]}"`, 'ledger --help');
+    return main([...rest, '--help'], io);
+  }
   if (name === '--help' || name === '-h' || name === 'help') {
     print(io.stdout, mainHelp);
     return 0;

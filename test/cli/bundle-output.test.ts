@@ -89,6 +89,23 @@ describe('ledger bundle output', () => {
     }
   });
 
+  it('when what answers at --url sends a page instead of a bundle, then exit 1 saying so, and no file', async () => {
+    const proxy = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><body>请登录</body></html>');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const result = await runCli(['bundle', CASE, '--url', at, '--token', 'a-token', '-o', 'x.tar'], {}, dir());
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${at} answered text/html, not an evidence bundle (application/x-tar)`);
+      expect(fs.readdirSync(dir())).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
   it('when nothing listens at --url, then it says so and what to check', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

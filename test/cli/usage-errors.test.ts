@@ -13,6 +13,7 @@ describe('usage errors', () => {
   it.each([
     [[], 'ledger: give a command', 'ledger --help'],
     [['frobnicate'], 'ledger: unknown command "frobnicate"', 'ledger --help'],
+    [['help', 'frobnicate'], 'ledger help: unknown command "frobnicate"', 'ledger --help'],
     [['token', '--sub', 'alice'], 'ledger token: --sub, --agency and --roles are required', 'ledger token --help'],
     [['token', '--bogus'], "ledger token: Unknown option '--bogus'", 'ledger token --help'],
     [
@@ -67,6 +68,17 @@ describe('usage errors', () => {
       expect([alone.code, parsed.code]).toEqual([0, 0]);
       expect(alone.stdout).toMatch(new RegExp(`^Usage: ledger ${command}\\b`));
       expect(alone.stdout).toBe(parsed.stdout);
+    },
+  );
+
+  it.each([...commandsListed(), 'token revoke', 'witness serve'])(
+    'when ledger help %s is asked for, then it prints what the command prints for --help',
+    async (command) => {
+      const viaHelp = await runCli(['help', ...command.split(' ')]);
+      const viaOption = await runCli([...command.split(' '), '--help']);
+      expect([viaHelp.code, viaHelp.stderr]).toEqual([0, '']);
+      expect(viaHelp.stdout).toBe(viaOption.stdout);
+      expect(viaHelp.stdout).toMatch(new RegExp(`^Usage: ledger ${command}\\b`));
     },
   );
 
