@@ -122,6 +122,16 @@ const isLogKeyType = (type: number) => type === NOTE_ED25519 || type === NOTE_SM
  * origin that is not one.
  */
 export function addWitnessLog(store: WitnessStore, key: string, origin?: string): { origin: string } {
+  const o = witnessLogOrigin(key, origin);
+  store.addLog(o, key);
+  return { origin: o };
+}
+
+/**
+ * The origin a log key (and the origin given with it, if any) names, checked: a RangeError saying what is wrong
+ * when the key is not a log's note verifier key or the origin is not one line.
+ */
+export function witnessLogOrigin(key: string, origin?: string): string {
   const parsed = parseVerifierKey(key);
   if (!parsed || !isLogKeyType(parsed.type)) {
     throw new RangeError(
@@ -131,8 +141,7 @@ export function addWitnessLog(store: WitnessStore, key: string, origin?: string)
   }
   const o = origin ?? parsed.name;
   if (!o || o.includes('\n')) throw new RangeError('an origin is one non-empty line');
-  store.addLog(o, key);
-  return { origin: o };
+  return o;
 }
 
 /** Size, root and heads root of a note the judge already parsed (a refusal is only for a validly signed checkpoint). */

@@ -107,7 +107,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
     print(io.stdout, verifyHelp);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('give exactly one bundle FILE');
+  if (positionals.length !== 1 || positionals[0] === '') throw new UsageError('give exactly one bundle FILE');
   const source = bundleSource(io, positionals[0]!);
   const trustedKeys = values.key?.flatMap((k) => readKeys(path.resolve(io.cwd, k), k));
   const givenOfficerKeys = values['officer-key']?.map((k) => readOfficerKey(io.cwd, k));

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { loadOrCreateWitnessKey, type WitnessKey } from '../adapters/keys/witness-key.js';
 import { SqliteWitnessStore } from '../adapters/sqlite/witness-store.js';
-import { addWitnessLog, Witness } from '../app/witness.js';
+import { addWitnessLog, Witness, witnessLogOrigin } from '../app/witness.js';
 import { LOG_LEVELS, type LogLevel } from '../config.js';
 import { oneOf } from '../config-values.js';
 import { ConfigError } from '../errors.js';
@@ -91,6 +91,8 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [action, ...rest] = positionals;
+  // an empty --data would be the folder the command runs in
+  if (values.data === '') throw new UsageError('--data names a folder');
   const dataDir = path.resolve(io.cwd, values.data ?? variable(io, 'WITNESS_DATA_DIR') ?? './witness-data');
   const key = () =>
     loadOrCreateWitnessKey(
@@ -120,6 +122,15 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
     if (what === 'add' && more.length !== 1) throw new UsageError('logs add takes one verifier key');
     if (what !== 'add' && what !== 'list' && what !== undefined) throw new UsageError(`unknown logs action ${what}`);
     if (what !== 'add') noMore(more);
+    if (what === 'add') {
+      try {
+        witnessLogOrigin(more[0]!, values.origin);
+      } catch (err) {
+        // the key or origin given is not one: the command line is wrong
+        if (err instanceof RangeError) throw new UsageError(err.message);
+        throw err;
+      }
+    }
     const s = existingStore();
     try {
       if (what === 'add') {

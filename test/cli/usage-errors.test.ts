@@ -24,6 +24,13 @@ describe('usage errors', () => {
     [['token', 'revoke', '--bogus'], "ledger token revoke: Unknown option '--bogus'", 'ledger token revoke --help'],
     [['bundle'], 'ledger bundle: give exactly one CASE_ID', 'ledger bundle --help'],
     [['verify'], 'ledger verify: give exactly one bundle FILE', 'ledger verify --help'],
+    [['verify', ''], 'ledger verify: give exactly one bundle FILE', 'ledger verify --help'],
+    [['witness', 'key', '--data', ''], 'ledger witness: --data names a folder', 'ledger witness --help'],
+    [
+      ['witness', 'logs', 'add', 'garbage', '--data', '/nonexistent-witness-folder'],
+      'ledger witness: a log key is a note verifier key',
+      'ledger witness --help',
+    ],
     [['rebuild', '--batch', 'many'], 'ledger rebuild: --batch must be an integer', 'ledger rebuild --help'],
     [['rebuild', '--threads', '3'], 'ledger rebuild: --threads must be 1 or 2', 'ledger rebuild --help'],
     [['check', 'extra'], 'ledger check: unexpected argument extra', 'ledger check --help'],

@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { verifierKey } from '../../src/ledger/checkpoint.js';
 import { runCli } from '../support/cli.js';
 
 /** `ledger witness serve` refuses what it cannot use before it makes a key or a store, naming where it came from. */
@@ -59,11 +61,13 @@ describe('ledger witness serve, configuration', () => {
       ['logs', 'add'],
       ['logs', 'bogus'],
       ['logs', 'list', 'extra'],
+      ['logs', 'add', 'a+1a2b3c4d+AAAA'], // not a log's verifier key
     ]) {
       const usage = await runCli(['witness', ...argv, '--data', missing]);
       expect([argv.join(' '), usage.code]).toEqual([argv.join(' '), 2]);
     }
-    for (const argv of [['logs', 'list'], ['refusals'], ['logs', 'add', 'a+1a2b3c4d+AAAA']]) {
+    const logKey = verifierKey('ledger.example/log', generateKeyPairSync('ed25519').publicKey);
+    for (const argv of [['logs', 'list'], ['refusals'], ['logs', 'add', logKey]]) {
       const refused = await runCli(['witness', ...argv, '--data', missing]);
       expect([argv.join(' '), refused.code]).toEqual([argv.join(' '), 1]);
       expect(refused.stderr).toContain(`no witness folder ${missing} (--data or WITNESS_DATA_DIR)`);
