@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { makePrivateFolders } from './adapters/filesystem/folders.js';
+import { makePrivateFolders } from './folders.js';
 import { ConfigError } from './errors.js';
 
 /**

@@ -40,7 +40,9 @@ const ALLOWED: Record<string, string[]> = {
   ports: ['ledger', 'domain', 'root:errors'],
   // the read use cases read the documents the projections define
   app: ['ports', 'domain', 'ledger', 'projections', 'root:errors'],
-  adapters: ['ports', 'domain', 'ledger', 'root:errors'],
+  // src/folders.ts: `mkdir -p` without Node's recursive mkdir (which never returns under /proc), for every adapter
+  // that makes its folders
+  adapters: ['ports', 'domain', 'ledger', 'root:errors', 'root:folders'],
   // read-model definitions (top-level projections/): pure code over the domain, read by the read use cases
   projections: ['ports', 'domain', 'ledger'],
   http: ['app', 'ports', 'domain', 'ledger', 'projections', 'root:errors', 'config'],

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { makeFolders, makePrivateFolders } from '../../src/adapters/filesystem/folders.js';
+import { makeFolders, makePrivateFolders } from '../../src/folders.js';
 import { tempDirsForFile } from '../support/stored-folder.js';
 
 const tempDir = tempDirsForFile('folders');
-const DIST = path.resolve(__dirname, '../../dist/src/adapters/filesystem/folders.js');
+const DIST = path.resolve(__dirname, '../../dist/src/folders.js');
 
 describe('makeFolders (mkdir -p)', () => {
   it('when folders are missing, then it makes each, outermost first, and then none the second time', () => {

@@ -12,7 +12,7 @@ import {
   type ByteRange,
   type PutOptions,
 } from '../../ports/blob-store.js';
-import { makePrivateFolders } from './folders.js';
+import { makePrivateFolders } from '../../folders.js';
 
 export interface FilesystemBlobStoreOptions {
   /** The media folder; created (with its `sha256/` and `tmp/` folders) when missing. */

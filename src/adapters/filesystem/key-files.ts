@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataKeyNotErasable, type KeyObjects } from '../../ports/data-keys.js';
-import { makeFolders } from './folders.js';
+import { makeFolders } from '../../folders.js';
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_FOLDER = 0o700;

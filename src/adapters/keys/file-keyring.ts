@@ -6,7 +6,7 @@ import { ConfigError } from '../../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyPurpose, KeySet, PublicKeyRecord } from '../../ports/keys.js';
 import { createFileOnce } from './create-once.js';
-import { makePrivateFolders } from '../filesystem/folders.js';
+import { makePrivateFolders } from '../../folders.js';
 
 /**
  * The service's keys on disk, in the keys folder (mode 0700):

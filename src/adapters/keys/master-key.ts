@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyWrapper } from '../../ports/data-keys.js';
 import { createFileOnce, readCreatedFile } from './create-once.js';
-import { makeFolders } from '../filesystem/folders.js';
+import { makeFolders } from '../../folders.js';
 
 const WRAP_AAD = 'evidence-ledger/data-key/v1\n';
 

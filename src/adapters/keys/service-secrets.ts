@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createFileOnce, readCreatedFile } from './create-once.js';
-import { makeFolders } from '../filesystem/folders.js';
+import { makeFolders } from '../../folders.js';
 
 const SECRET_BYTES = 32;
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ed25519Signer, type Signer } from '../../ledger/ed25519.js';
 import { createFileOnce, readCreatedFile } from './create-once.js';
-import { makeFolders } from '../filesystem/folders.js';
+import { makeFolders } from '../../folders.js';
 
 /** The witness's signing key and the name it cosigns under, kept in its data folder (never in the repository). */
 export interface WitnessKey {

@@ -8,6 +8,7 @@ import path from 'node:path';
  * Not `fs.mkdirSync(dir, { recursive: true })`, which on Node 20 never returns when the file system refuses a folder
  * whose parent exists with ENOENT (under /proc or /sys: it makes the parent again, then the child, forever): a path
  * there given by mistake (`LEDGER_DATA_DIR=/proc/ledger`) must be an error, not a process spinning at full CPU.
+ * At the top of `src/` so that every adapter that makes folders may use it (docs/architecture.md).
  */
 export function makeFolders(dir: string, mode: number): string[] {
   const missing: string[] = [];
