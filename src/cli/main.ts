@@ -85,8 +85,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)} ${c.summary}`)
   .join('\n')}
 
-Run "ledger <command> --help" (or "ledger help <command>") for a command's options, "ledger --version" for the
-version.
+Run "ledger <command> --help" or "ledger help <command>" for a command's options, and "ledger --version"
+for the version.
 Exit codes: 0 success, 1 failure, 2 usage error.
 `;
 
