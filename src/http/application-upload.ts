@@ -6,6 +6,7 @@ import {
   type Attachment,
 } from '../domain/application/application.js';
 import { violation } from '../domain/errors.js';
+import { InvalidBody } from '../errors.js';
 import type { BlobInfo, BlobStore, StoredBlob } from '../ports/blob-store.js';
 import { multipartBoundary, readMultipart } from './multipart.js';
 import { contentCodingRefusal } from './request.js';
@@ -45,8 +46,17 @@ export async function readApplicationUpload(
    */
   onFields?: (fields: Readonly<Record<string, string | string[]>>) => void,
 ): Promise<ApplicationUpload | undefined> {
-  const boundary = multipartBoundary(req.get('content-type'));
-  if (boundary === undefined) return undefined;
+  const type = req.get('content-type');
+  const boundary = multipartBoundary(type);
+  if (boundary === undefined) {
+    // a form whose parts cannot be told apart is a malformed body, not a type this route does not take
+    if (type !== undefined && /^multipart\/form-data\s*(;|$)/i.test(type)) {
+      throw new InvalidBody(
+        'a multipart/form-data body names its boundary: Content-Type: multipart/form-data; boundary=…',
+      );
+    }
+    return undefined;
+  }
   // its files are stored as sent, as a medium is: a form sent with a content coding is refused unread
   const coded = contentCodingRefusal(req, res, 'a form with attachments');
   if (coded) throw coded;

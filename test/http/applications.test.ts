@@ -147,6 +147,21 @@ describe('online applications over HTTP (网上受理)', () => {
     expect(await queue()).toHaveLength(before);
   });
 
+  it('when a form names no boundary, then it is 400 invalid_body, not 415, and nothing is filed', async () => {
+    const before = (await queue()).length;
+    for (const type of ['multipart/form-data', 'multipart/form-data; charset=utf-8', 'Multipart/Form-Data;']) {
+      const res = await fetch(`${t.url}/v1/applications`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: `--x\r\nContent-Disposition: form-data; name="application"\r\n\r\n${JSON.stringify(APPLICATION)}\r\n--x--\r\n`,
+      });
+      const body = (await res.json()) as { code?: string; detail?: string };
+      expect([type, res.status, body.code]).toEqual([type, 400, 'invalid_body']);
+      expect(body.detail).toContain('boundary');
+    }
+    expect(await queue()).toHaveLength(before);
+  });
+
   it('when an attachment is larger than 5 MiB, then it is 413 too_large and nothing is filed', async () => {
     const before = (await queue()).length;
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
