@@ -13,7 +13,7 @@ import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-ke
 import { SharedDataKeyStore } from './adapters/keys/shared-data-key-store.js';
 import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
 import { checkDataKeysCoverLog } from './data-key-check.js';
-import { copyMedia, fileSha256, mirrorFolder, type MediaCopy, type MediaFault } from './data-copy.js';
+import { copyMedia, fileSha256, mirrorFolder, removeFilesNotIn, type MediaCopy, type MediaFault } from './data-copy.js';
 import { makePrivateFolder, pathExists, refuseHalfRestored } from './data-folder.js';
 import { ConfigError, DataFolderInUse } from './errors.js';
 
@@ -414,13 +414,7 @@ function copyKeys(config: Config, into: string): string[] {
  * deletes it so that it can sign nothing more) must not live on in the backups taken before the rotation.
  */
 function forgetRetiredKeys(folder: string, kept: readonly string[]): void {
-  const keep = new Set(kept.map((name) => path.basename(name)));
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    if (!entry.isFile() || keep.has(entry.name)) continue;
-    const file = path.join(folder, entry.name);
-    fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size));
-    fs.rmSync(file, { force: true });
-  }
+  removeFilesNotIn(folder, new Set(kept.map((name) => path.relative('keys', name))));
 }
 
 /** Moves a finished copy from the work folder to its place in the backup folder, and describes it. */

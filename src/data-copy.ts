@@ -207,16 +207,25 @@ export function mirrorFolder(
     fs.renameSync(temp, target);
   }
   if (files.length > 0) syncFile(to);
-  const keep = new Set(files);
+  const removed = removeOthers ? removeFilesNotIn(to, new Set(files)) : 0;
+  return { files: files.length, removed };
+}
+
+/**
+ * Removes the files below `dir` (but those of its `tmp/`) whose paths in it `keep` does not hold, each overwritten
+ * first (keys: what was forgotten must not stay readable in the file's old blocks through a plain read); returns how
+ * many.
+ */
+export function removeFilesNotIn(dir: string, keep: ReadonlySet<string>): number {
   let removed = 0;
-  for (const rel of removeOthers ? listFiles(to) : []) {
+  for (const rel of listFiles(dir)) {
     if (keep.has(rel)) continue;
-    const file = path.join(to, rel);
+    const file = path.join(dir, rel);
     fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size));
     fs.rmSync(file, { force: true });
     removed++;
   }
-  return { files: files.length, removed };
+  return removed;
 }
 
 /** The files below `dir`, by their paths in it, but those of its `tmp/` (files being written). */
