@@ -7,7 +7,9 @@ export const tokenRevokeHelp = `Usage: ledger token revoke --jti ID [--reason TE
 Revokes bearer tokens of your agency through a running service (POST /v1/tokens/revocations, role admin): one
 token by its jti, or every token of a subject issued before TIME (RFC 3339, e.g. 2026-12-01T09:00:00Z, or
 "now"). The revocation is recorded as a signed event in the token-revocations stream; from then on the service
-answers those tokens with 401 unauthenticated (other replicas within about a second).
+answers those tokens with 401 unauthenticated (other replicas within about a second). A token's issue time (iat)
+has whole seconds, so one issued in the second that holds TIME counts as issued before it; the command returns
+once that second is over, so a token issued after it returns is not revoked.
 
 Options:
   --jti ID          the token's jti claim as the token carries it (visible ASCII; a UUID in those ledger token issues)
@@ -40,7 +42,17 @@ export async function tokenRevoke(argv: string[], io: CliIo): Promise<number> {
     io.stdout,
     `${String(answer.type)} recorded: event ${String(answer.eventId)} at position ${String(answer.position)}`,
   );
+  if (body.before !== undefined) await secondOver(Date.parse(body.before));
   return 0;
+}
+
+/**
+ * Waits until the whole second holding `instant` (ms) is over: the service revokes the tokens issued in it too
+ * (their `iat` cannot say on which side they were issued), so a token issued once this resolves is not revoked.
+ */
+async function secondOver(instant: number): Promise<void> {
+  const wait = Math.ceil(instant / 1000) * 1000 - Date.now();
+  if (wait > 0 && wait <= 1000) await new Promise((resolve) => setTimeout(resolve, wait + 5));
 }
 
 function revocation(values: { jti?: string; sub?: string; before?: string; reason?: string }): Record<string, string> {

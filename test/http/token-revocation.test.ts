@@ -99,6 +99,8 @@ describe('revoking tokens', () => {
   });
 
   it("when a token says it was issued an hour from now, then 401 token not yet valid, so it cannot escape a revocation of the subject's tokens issued before T", async () => {
+    // a cut-off inside a second (not on its first millisecond), as `now` almost always is
+    if (systemClock.now().getTime() % 1000 === 0) await new Promise((resolve) => setTimeout(resolve, 2));
     const now = systemClock.now().getTime();
     const seconds = Math.floor(now / 1000);
     // signed by the service's token key, valid from a minute ago (nbf) but saying it is issued an hour from now
@@ -116,12 +118,20 @@ describe('revoking tokens', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toBe('Bearer');
     expect(refused.body).toMatchObject({ code: 'unauthenticated', detail: 'token not yet valid' });
-    // one issued now, after the cut-off, works
+    // one issued in the cut-off's second cannot show it came after it (iat has whole seconds): revoked
+    const sameSecond = jwt.sign(
+      { ...claims, jti: randomUUID(), iat: seconds, nbf: seconds - 60, exp: seconds + 600 },
+      privateKey,
+      { algorithm: 'ES256', keyid: keyId },
+    );
+    expect((await listCases(sameSecond)).status).toBe(401);
+    // one issued once that second is over works
+    await new Promise((resolve) => setTimeout(resolve, (seconds + 1) * 1000 - systemClock.now().getTime() + 5));
     expect((await listCases(t.token('carol', AGENCY, ['officer']))).status).toBe(200);
   });
 
   it('when another replica records a revocation, then this one refuses the token once the log delivers it', async () => {
-    const officer = t.token('carol', AGENCY, ['officer']);
+    const officer = t.token('dora', AGENCY, ['officer']);
     expect((await listCases(officer)).status).toBe(200);
     // appended straight to the store, as another replica would: this replica learns of it from the log only
     const [last] = await t.service.events.readStream(REVOCATION_STREAM, { direction: 'backward', limit: 1 });
@@ -178,6 +188,14 @@ describe('revoking tokens', () => {
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('TokenRevoked recorded');
     expect((await listCases(officer)).status).toBe(401);
+
+    // a token issued the same second as "now" is revoked too; one issued after the command returns is not
+    const justIssued = t.token('fay', AGENCY, ['officer']);
+    const cut = await runCli(['token', 'revoke', '--url', t.url, '--sub', 'fay', '--before', 'now'], env);
+    expect(cut.code).toBe(0);
+    expect(cut.stdout).toContain('SubjectTokensRevoked recorded');
+    expect((await listCases(justIssued)).status).toBe(401);
+    expect((await listCases(t.token('fay', AGENCY, ['officer']))).status).toBe(200);
 
     const usage = await runCli(['token', 'revoke', '--url', t.url, '--sub', 'dave'], env);
     expect(usage.code).toBe(2);

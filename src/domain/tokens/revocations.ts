@@ -60,7 +60,11 @@ export interface RevocableToken {
 export class RevocationList {
   /** `agency \0 jti` */
   readonly #tokens = new Set<string>();
-  /** `agency \0 sub` → tokens issued before this many seconds since the epoch are revoked */
+  /**
+   * `agency \0 sub` → tokens issued before this many seconds since the epoch are revoked: the cut-off rounded up to
+   * a whole second, since a token's `iat` has whole seconds and one stating the second that holds the cut-off cannot
+   * show that it was issued after it (so `--before now` revokes a token minted earlier in the same second).
+   */
   readonly #subjects = new Map<string, number>();
   /** a signed-out session's id hash → when it would have expired (ms since the epoch) */
   readonly #sessions = new Map<string, number>();
@@ -74,7 +78,7 @@ export class RevocationList {
     } else if (event.type === 'SubjectTokensRevoked') {
       const { sub, agency, before } = event.data as { sub: string; agency: string; before: string };
       const key = `${agency}\u0000${sub}`;
-      const seconds = Math.floor(Date.parse(before) / 1000);
+      const seconds = Math.ceil(Date.parse(before) / 1000);
       // a cut-off no clock can place (a leap second recorded before requests refused them) must not void the others
       if (Number.isNaN(seconds)) return;
       this.#subjects.set(key, Math.max(seconds, this.#subjects.get(key) ?? Number.NEGATIVE_INFINITY));

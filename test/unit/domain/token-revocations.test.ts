@@ -95,6 +95,17 @@ describe('the revocation list', () => {
     expect(list.revoked({ sub: 'bob', agency: 'city-market', issuedAt: at(NOW) - 1 })).toBe(false);
   });
 
+  it('when the cut-off falls inside the second a token states as its iat, then the token is revoked (it cannot show it came after)', () => {
+    const inside = new RevocationList();
+    inside.apply({
+      type: 'SubjectTokensRevoked',
+      data: { sub: 'dan', agency: 'county-justice', before: '2026-12-01T10:00:00.250Z' },
+    });
+    const second = Date.parse('2026-12-01T10:00:00Z') / 1000;
+    expect(inside.revoked({ sub: 'dan', agency: 'county-justice', issuedAt: second })).toBe(true);
+    expect(inside.revoked({ sub: 'dan', agency: 'county-justice', issuedAt: second + 1 })).toBe(false);
+  });
+
   it('when an earlier cut-off arrives after a later one, then the later one stands', () => {
     list.apply({
       type: 'SubjectTokensRevoked',
