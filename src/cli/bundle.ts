@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
 import { print, shellArg, unreachable, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
+import { serviceBase } from './service-call.js';
 
 export const bundleHelp = `Usage: ledger bundle CASE_ID -o FILE [--url URL] [--token TOKEN] [--trusted-size N] [--agency CODE] [--purpose TEXT]
        ledger bundle CASE_ID [options] > FILE
@@ -65,13 +66,8 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
   if (trustedSize !== undefined && !/^[1-9][0-9]{0,15}$/.test(trustedSize)) {
     throw new UsageError('--trusted-size is a tree size, an integer of 1 or more');
   }
-  const base = (values.url ?? `http://localhost:${io.env.PORT ?? '8080'}`).replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(`${base}/v1/cases/${encodeURIComponent(positionals[0]!)}/bundle`);
-  } catch {
-    throw new UsageError(`--url ${base} is not a URL`);
-  }
+  const base = serviceBase(values.url, io);
+  const url = new URL(`${base}/v1/cases/${encodeURIComponent(positionals[0]!)}/bundle`);
   if (trustedSize !== undefined) url.searchParams.set('trustedSize', trustedSize);
   if (values.agency !== undefined) url.searchParams.set('agency', values.agency);
   const output = toStdout ? undefined : outputFile(io.cwd, values.output!, positionals[0]!);

@@ -1,9 +1,14 @@
 import { parseArgs } from 'node:util';
+import { integer } from '../config-values.js';
 import { print, unreachable, UsageError, type CliIo } from './io.js';
 
-/** The service a command talks to: `--url`, else `http://localhost:$PORT` (PORT defaulting to 8080). */
+/**
+ * The service a command talks to: `--url`, else `http://localhost:$PORT` (PORT read as `ledger serve` reads it:
+ * empty counts as unset, 8080 then; anything but a port is a configuration error naming PORT).
+ */
 export function serviceBase(url: string | undefined, io: CliIo): string {
-  const base = (url ?? `http://localhost:${io.env.PORT ?? '8080'}`).replace(/\/+$/, '');
+  const port = url === undefined ? integer('PORT', io.env.PORT?.trim() || undefined, 8080, 1, 65535) : undefined;
+  const base = (url ?? `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     new URL(base);
   } catch {

@@ -96,3 +96,21 @@ describe('usage errors', () => {
     expect(result.stderr).toBe('');
   });
 });
+
+describe('PORT, for the commands that call a running service', () => {
+  it('when PORT is empty, then it counts as unset (port 8080), as the service reads it', async () => {
+    const result = await runCli(['token', 'revoke', '--jti', 'j-1', '--token', 't'], { PORT: '' });
+    expect(result.stderr).toContain('http://localhost:8080');
+    expect(result.stderr).not.toContain('localhost::');
+  });
+
+  it.each([
+    ['http', '"http" is not a whole number'],
+    ['70000', '70000 is outside 1..65535'],
+  ])('when PORT is %s, then it is a configuration error naming PORT, not --url', async (port, said) => {
+    const result = await runCli(['bundle', 'c-1', '-o', 'x.tar', '--token', 't'], { PORT: port });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`configuration error: PORT: ${said}`);
+    expect(result.stderr).not.toContain('--url');
+  });
+});
