@@ -341,7 +341,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 27, // 27: the checklist says a decision applies another legal basis than its review examined; 26: the coordinator of a review disagreement and the decision's recorder named, the checklist says a review cleared by coordination; 25: a withdrawn publication's check is `withdrawn`, not `complete`; 24: the opening's correction kept sealed, forgotten on erasure; 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
+    version: 28, // 28: a correction of the decision's document number gives the decision that number; 27: the checklist says a decision applies another legal basis than its review examined; 26: the coordinator of a review disagreement and the decision's recorder named, the checklist says a review cleared by coordination; 25: a withdrawn publication's check is `withdrawn`, not `complete`; 24: the opening's correction kept sealed, forgotten on erasure; 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
     collections: [
       {
         name: CASES,
@@ -712,6 +712,19 @@ function evolveSummary(
       if (opening && event.data.corrects === opening.eventId && namesParties) {
         // as recorded, sealed: never the members the runner opened (a person's name, id number, address)
         doc.openingCorrection = { eventId: entry.eventId, data: (entry.data as { data?: unknown }).data };
+      }
+      // a correction of the decision's document number: the number the decision bears from then on (as the
+      // document-numbers model holds it, which frees the old one), as opened; one that could not be opened here
+      // leaves the number as it was
+      const numbered = members as { documentNo?: unknown } | null;
+      if (
+        base.decision &&
+        event.data.corrects === base.decision.eventId &&
+        typeof numbered === 'object' &&
+        numbered !== null &&
+        typeof numbered.documentNo === 'string'
+      ) {
+        doc.decision = { ...base.decision, documentNo: numbered.documentNo };
       }
       break;
     }

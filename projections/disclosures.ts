@@ -12,6 +12,7 @@ import {
   type CaseFileDoc,
   type CaseSummaryDoc,
 } from './case-files.js';
+import { withOpenedText } from './opened-text.js';
 
 /** A withdrawn publication (撤销): when and why. */
 export interface Withdrawal {
@@ -106,15 +107,16 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  * The public disclosure feed, from the `case-<agency>:<caseId>` streams (keyed like the case files): reads the case file as the case-files projection left it
  * after the same event (so it must be listed after that projection) and renders the public entry of its decision.
  * `DecisionDisclosed` creates the entry, `DisclosureUpdated` re-renders it from the current file (new `updatedAt`),
- * as does a `RecordCorrected` of the case's opening while the entry is published (the parties as corrected),
+ * as does a `RecordCorrected` of the case's opening while the entry is published (the parties as corrected), or
+ * of its decision's document number (the number as corrected),
  * `DisclosureWithdrawn` replaces it with a withdrawal notice. A decision never published has no entry, nor has one
  * exempted from publication (`DisclosureExempted`): the exemption itself is never public.
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 15, // 15: no name of the opening kept once its parties were corrected, the correction forgotten on erasure; 14: a correction of the opening renders a published entry again; 13: the opening's latest correction of the parties read with the entry; 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
+  version: 16, // 16: a correction of the decision's document number renders a published entry again; 15: no name of the opening kept once its parties were corrected, the correction forgotten on erasure; 14: a correction of the opening renders a published entry again; 13: the opening's latest correction of the parties read with the entry; 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
   collections: [DISCLOSURES_SPEC],
-  apply({ event, position }, docs): Change[] {
+  apply({ event, position, opened }, docs): Change[] {
     const ofCase = caseOf(event.stream);
     const corrects = event.type === 'RecordCorrected';
     if (ofCase && event.type === 'CaseDataErased') {
@@ -131,13 +133,22 @@ export const disclosuresProjection: Projection = {
     const file = docs.get<CaseFileDoc>(CASES, key);
     // a correction of the opening's parties (the case file's latest) takes effect on a published entry at once,
     // rendered again as an update would render it: a person recorded as an organization must not stay unmasked
-    // until the next update
-    if (
-      corrects &&
-      ((file as Partial<CaseSummaryDoc> | undefined)?.openingCorrection?.eventId !== event.id ||
-        docs.get<DisclosureDoc>(DISCLOSURES, key)?.status !== 'published')
-    ) {
-      return [];
+    // until the next update; so does a correction of the decision's document number, which frees the old number
+    // for another decision
+    if (corrects) {
+      const published = docs.get<DisclosureDoc>(DISCLOSURES, key);
+      const ofOpening = (file as Partial<CaseSummaryDoc> | undefined)?.openingCorrection?.eventId === event.id;
+      const { corrects: target, data: members } = withOpenedText(event.type, event.data, opened) as {
+        corrects?: unknown;
+        data?: unknown;
+      };
+      const renumbered =
+        file?.decision !== undefined &&
+        target === file.decision.eventId &&
+        typeof members === 'object' &&
+        members !== null &&
+        typeof (members as { documentNo?: unknown }).documentNo === 'string';
+      if (published?.status !== 'published' || !(ofOpening || renumbered)) return [];
     }
     const change = {
       updatedAt: event.recordedAt,

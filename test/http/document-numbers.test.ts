@@ -91,6 +91,36 @@ describe('document numbers of decisions', () => {
     expect(back.status).toBe(201);
   });
 
+  it("when a published decision's number is corrected, then its case file and public entry bear the new one, and the case given the old one next is alone under it", async () => {
+    const disclose = async (caseId: string) => {
+      const res = await t.call('POST', `/v1/cases/${caseId}/acts`, {
+        token: officer,
+        body: { type: 'DecisionDisclosed', occurredAt: new Date().toISOString(), data: { publishedOn: today } },
+      });
+      expect(res.status).toBe(201);
+      return res.body.position as number;
+    };
+    await opened('dn-20');
+    await opened('dn-21');
+    const issued = await issue('dn-20', '县司告〔2026〕20号');
+    expect(issued.status).toBe(201);
+    await disclose('dn-20');
+    const decision = (await timeline('dn-20', issued.body.position)).find((e) => e.type === 'DecisionIssued')!;
+    expect((await correct('dn-20', decision.eventId, '县司告〔2026〕200号')).status).toBe(201);
+    expect((await issue('dn-21', '县司告〔2026〕20号')).status).toBe(201);
+    const last = await disclose('dn-21');
+
+    const file = await t.call('GET', `/v1/cases/dn-20?consistentWith=${last}`, { token: officer });
+    expect(file.body.decision.documentNo).toBe('县司告〔2026〕200号');
+    const list = await t.call('GET', `/v1/disclosures?agency=${AGENCY}&consistentWith=${last}&limit=100`);
+    const numbers = Object.fromEntries(
+      (list.body.items as { caseId: string; documentNo: string }[])
+        .filter((i) => i.caseId === 'dn-20' || i.caseId === 'dn-21')
+        .map((i) => [i.caseId, i.documentNo]),
+    );
+    expect(numbers).toEqual({ 'dn-20': '县司告〔2026〕200号', 'dn-21': '县司告〔2026〕20号' });
+  });
+
   it('when several cases are decided under one number at the same moment, then one is recorded and the others refused', async () => {
     const cases = ['dn-6', 'dn-7', 'dn-8', 'dn-9'];
     for (const caseId of cases) await opened(caseId);
