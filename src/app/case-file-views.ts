@@ -111,10 +111,11 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
 
 /**
  * A request for legal review not completed by `asOf` although due before it (`overdue`, `daysOverdue` counted to
- * `asOf`), or completed after its last day (`completed_late`, counted to the completion), or whose completion states
- * a day by the last one but was recorded by the service after it (`recorded_late`, counted to the recording);
- * nothing for a review on time or not yet due (`reviewTimeliness`). Days are calendar days after the last day
- * allowed. A completion recorded after `asOf` is judged as absent, as the ledger then stood.
+ * `asOf`), or completed after its last day (`completed_late`, counted to the completion, or to its recording, with
+ * `recordedOn`, when the service recorded it on a later day), or whose completion states a day by the last one but
+ * was recorded by the service after it (`recorded_late`, counted to the recording); nothing for a review on time or
+ * not yet due (`reviewTimeliness`). Days are calendar days after the last day allowed. A completion recorded after
+ * `asOf` is judged as absent, as the ledger then stood. As the overdue publications are counted.
  */
 export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
   const base = {
@@ -126,36 +127,33 @@ export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
     workingDays: limit.workingDays,
     dueBy: limit.dueBy,
   };
-  const recordedOn = limit.completionRecordedOn;
-  // as the ledger stood at the end of `asOf`: a completion recorded after it was not there yet
-  const known = recordedOn === undefined || recordedOn <= asOf;
-  const timeliness = reviewTimeliness(known ? limit : { dueBy: limit.dueBy }, asOf);
+  const { completedOn, completionRecordedOn: recordedOn } = limit;
+  const timeliness = reviewTimeliness(reviewOf(limit), asOf);
   if (timeliness === 'overdue')
     return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(limit.dueBy, asOf) };
-  if (timeliness === 'late' && limit.completedOn !== undefined) {
-    const { completedOn } = limit;
-    return {
-      ...base,
-      status: 'completed_late' as const,
-      completedOn,
-      daysOverdue: daysBetween(limit.dueBy, completedOn),
-    };
-  }
-  if (
-    timeliness === 'onTime' &&
-    limit.completedOn !== undefined &&
-    recordedOn !== undefined &&
-    recordedOn > limit.dueBy
-  ) {
-    return {
-      ...base,
-      status: 'recorded_late' as const,
-      completedOn: limit.completedOn,
-      recordedOn,
-      daysOverdue: daysBetween(limit.dueBy, recordedOn),
-    };
-  }
-  return undefined;
+  if (timeliness !== 'late' || completedOn === undefined) return undefined;
+  const lateTo = lateUntil(completedOn, recordedOn);
+  const daysOverdue = daysBetween(limit.dueBy, lateTo);
+  // stated by the last day, recorded after it
+  if (completedOn <= limit.dueBy)
+    return { ...base, status: 'recorded_late' as const, completedOn, recordedOn: lateTo, daysOverdue };
+  return {
+    ...base,
+    status: 'completed_late' as const,
+    completedOn,
+    ...(lateTo === completedOn ? {} : { recordedOn: lateTo }),
+    daysOverdue,
+  };
+}
+
+/** A review's limit as {@link reviewTimeliness} judges it: with the day the service recorded its completion. */
+function reviewOf(limit: Pick<ReviewLimitDoc, 'dueBy' | 'completedOn' | 'completionRecordedOn'>) {
+  const { dueBy, completedOn, completionRecordedOn: recordedOn } = limit;
+  return {
+    dueBy,
+    ...(completedOn === undefined ? {} : { completedOn }),
+    ...(recordedOn === undefined ? {} : { recordedOn }),
+  };
 }
 
 /**
@@ -188,8 +186,13 @@ export function reviewDeadlineView(doc: Pick<CaseSummaryDoc, 'reviewLimit'>, asO
   const limit = doc.reviewLimit;
   if (!limit) return undefined;
   const { requestedOn, workingDays, dueBy, completedOn } = limit;
-  const status = reviewTimeliness(limit, asOf);
-  const past = daysPast(status, dueBy, asOf, completedOn);
+  const status = reviewTimeliness(reviewOf(limit), asOf);
+  const past = daysPast(
+    status,
+    dueBy,
+    asOf,
+    completedOn === undefined ? undefined : lateUntil(completedOn, limit.completionRecordedOn),
+  );
   return {
     requestedOn,
     workingDays,

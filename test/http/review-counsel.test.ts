@@ -145,13 +145,27 @@ describe('the review time limit on the case file (审核时限)', () => {
     ]);
   });
 
-  it('when the review of a case is completed by its last day, then the file says on time, with the day it was completed', async () => {
+  it('when a review stated as completed by its last day was recorded after it, then the file says late, counted to the recording, as the overdue view says recorded_late', async () => {
     const file = (await read('/v1/cases/C-1', officer)).body;
-    // C-1's review was requested and completed on 2026-11-20 (the acts' day): on time
+    // C-1's review was requested and completed on 2026-11-20 (the acts' day), due 2026-11-27, recorded 2026-11-30
     expect(file.reviewDeadline).toMatchObject({
       requestedOn: '2026-11-20',
       completedOn: '2026-11-20',
-      status: 'onTime',
+      dueBy: '2026-11-27',
+      status: 'late',
+      daysOverdue: 3,
     });
+    // as the ledger stood at the end of 2026-11-27, the completion recorded later was not there: overdue, not on time
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    const before = (await read('/v1/audit/overdue-reviews?asOf=2026-11-28', supervisor)).body;
+    expect(before.items.find((i: { caseId: string }) => i.caseId === 'C-1')).toMatchObject({ status: 'overdue' });
+  });
+
+  it('when the review of a case is completed and recorded by its last day, then the file says on time, with the day it was completed', async () => {
+    // C-3's ten working days end on 2026-12-04; its completion is recorded on the service's today, 2026-11-30
+    expect((await review('C-3')).status).toBe(201);
+    const file = (await read('/v1/cases/C-3', officer)).body;
+    expect(file.reviewDeadline).toMatchObject({ dueBy: '2026-12-04', completedOn: '2026-11-20', status: 'onTime' });
+    expect(file.reviewDeadline.daysOverdue).toBeUndefined();
   });
 });

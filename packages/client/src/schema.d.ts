@@ -4515,9 +4515,9 @@ export interface components {
         status: 'overdue' | 'completed_late' | 'recorded_late';
         /** @description When the review was completed, as the completion states (completed_late, recorded_late). */
         completedOn?: components['schemas']['defs']['$defs']['date'];
-        /** @description The agency's day on which the service recorded the completion (recorded_late). */
+        /** @description The agency's day on which the service recorded the completion (recorded_late; completed_late when it is later than completedOn). */
         recordedOn?: components['schemas']['defs']['$defs']['date'];
-        /** @description Calendar days after dueBy: to asOf when overdue, to the completion when completed late, to its recording when recorded late. */
+        /** @description Calendar days after dueBy: to asOf when overdue, to the completion (or to its recording, when later) when completed late, to its recording when recorded late. */
         daysOverdue: number;
       }[];
       /** @description The cursor of the next page, when there may be one. */
@@ -4880,7 +4880,7 @@ export interface components {
         }[];
         opinionRequired: boolean;
       };
-      /** @description The time limit (审核时限) of the latest request for legal review: requested on, the working days, the last day counted on the working-day calendar, and where it stands today (asOf, the agency's local date): onTime, late, overdue or pending. */
+      /** @description The time limit (审核时限) of the latest request for legal review: requested on, the working days, the last day counted on the working-day calendar, and where it stands today (asOf, the agency's local date), as /v1/audit/overdue-reviews judges it: onTime, late (completed after the last day, or recorded by the service after it; daysOverdue counted to the later of the two), overdue or pending. */
       reviewDeadline?: {
         requestedOn: components['schemas']['defs']['$defs']['date'];
         workingDays: number;

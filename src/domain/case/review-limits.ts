@@ -49,12 +49,21 @@ export function settledReviewDueBy(
 export type ReviewTimeliness = 'onTime' | 'late' | 'overdue' | 'pending';
 
 /**
- * Where a review stands on `asOf`: completed by `asOf`, `onTime` on or before its last day and `late` after it;
- * not completed by `asOf`, `overdue` once the last day has passed (`dueBy < asOf`) and `pending` before. A review
- * completed after `asOf` had not been completed as of `asOf`, so a view of a past day is reproducible.
+ * Where a review stands on `asOf`: completed by `asOf`, `onTime` on or before its last day and `late` after it, or
+ * when the service recorded the completion (`recordedOn`, the agency's day of its `recordedAt`) after the last day,
+ * since the day it states is then the reviewer's word and nothing in the ledger shows it was done in time (the
+ * overdue view's `recorded_late`); not completed by `asOf`, `overdue` once the last day has passed (`dueBy < asOf`)
+ * and `pending` before. A completion stated or recorded after `asOf` had not happened as of `asOf`, so a view of a
+ * past day is reproducible. The same rule as a publication's (`disclosureStanding`, rules.ts).
  */
-export function reviewTimeliness(review: { dueBy: string; completedOn?: string }, asOf: string): ReviewTimeliness {
-  const { dueBy, completedOn } = review;
-  if (completedOn !== undefined && completedOn <= asOf) return completedOn <= dueBy ? 'onTime' : 'late';
+export function reviewTimeliness(
+  review: { dueBy: string; completedOn?: string; recordedOn?: string },
+  asOf: string,
+): ReviewTimeliness {
+  const { dueBy, completedOn, recordedOn } = review;
+  const known = recordedOn === undefined || recordedOn <= asOf;
+  if (completedOn !== undefined && completedOn <= asOf && known) {
+    return completedOn <= dueBy && (recordedOn === undefined || recordedOn <= dueBy) ? 'onTime' : 'late';
+  }
   return dueBy < asOf ? 'overdue' : 'pending';
 }

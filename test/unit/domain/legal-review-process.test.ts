@@ -109,6 +109,14 @@ describe('the review time limit (审核时限)', () => {
     // a completion after the day judged on had not happened yet then
     expect(reviewTimeliness({ dueBy, completedOn: '2019-09-30' }, '2019-09-29')).toBe('overdue');
   });
+
+  it('when a completion stated by the last day was recorded after it, then it is late, and before its recording it was not there', () => {
+    const dueBy = '2019-09-27';
+    const review = { dueBy, completedOn: '2019-09-26', recordedOn: '2019-10-08' };
+    expect(reviewTimeliness(review, '2019-10-10')).toBe('late');
+    expect(reviewTimeliness(review, '2019-10-07')).toBe('overdue');
+    expect(reviewTimeliness({ ...review, recordedOn: '2019-09-27' }, '2019-10-10')).toBe('onTime');
+  });
 });
 
 describe("an item's review time limit", () => {
