@@ -153,6 +153,7 @@ export function disclosureStandingOf(
       ...(disclosedOnTime === undefined ? {} : { onTime: disclosedOnTime }),
       ...(disclosureRecordedOn === undefined ? {} : { recordedOn: disclosureRecordedOn }),
       ...(exemption ? { exemptedOn: exemption.exemptedOn } : {}),
+      ...(exemption?.recordedOn === undefined ? {} : { exemptionRecordedOn: exemption.recordedOn }),
     },
     asOf,
   );

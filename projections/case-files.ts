@@ -113,6 +113,11 @@ export interface DecisionEntry {
     occurredAt: string;
     /** The agency's day of `occurredAt`. */
     exemptedOn: string;
+    /**
+     * The agency's day on which the service recorded it, which may be after `exemptedOn`: a view of a day before it
+     * shows no exemption (`disclosureStanding`), so a late exemption does not rewrite what that day's view showed.
+     */
+    recordedOn?: string;
     recordedBy: string;
     ground: ExemptionGround;
     legalBasis: string;
@@ -341,7 +346,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 28, // 28: a correction of the decision's document number gives the decision that number; 27: the checklist says a decision applies another legal basis than its review examined; 26: the coordinator of a review disagreement and the decision's recorder named, the checklist says a review cleared by coordination; 25: a withdrawn publication's check is `withdrawn`, not `complete`; 24: the opening's correction kept sealed, forgotten on erasure; 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
+    version: 29, // 29: the day an exemption from publication was recorded; 28: a correction of the decision's document number gives the decision that number; 27: the checklist says a decision applies another legal basis than its review examined; 26: the coordinator of a review disagreement and the decision's recorder named, the checklist says a review cleared by coordination; 25: a withdrawn publication's check is `withdrawn`, not `complete`; 24: the opening's correction kept sealed, forgotten on erasure; 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
     collections: [
       {
         name: CASES,
@@ -690,6 +695,7 @@ function evolveSummary(
           eventId: entry.eventId,
           occurredAt: event.occurredAt,
           exemptedOn: on,
+          recordedOn,
           recordedBy: entry.recordedBy,
         };
         doc.decision = { ...base.decision, exemption: { ...exemption, ground, legalBasis, reason } };

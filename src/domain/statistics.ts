@@ -100,8 +100,9 @@ interface DecisionFacts {
   /** The latest legal review before it did not pass the proposal; the head's coordination upheld it. */
   overFailedReview: boolean;
   disclosed?: Disclosed;
-  /** The local date of the decision's exemption from publication. */
+  /** The local date of the decision's exemption from publication, and the agency's day the service recorded it. */
   exemptedOn?: string;
+  exemptionRecordedOn?: string;
   /** The agency's day on which the service recorded the publication, when the event says (`recordedAt`). */
   disclosureRecordedOn?: string;
 }
@@ -128,7 +129,10 @@ function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: str
       last.disclosed = event.data;
       if (event.recordedAt !== undefined) last.disclosureRecordedOn = dayOf(event.recordedAt);
     }
-    if (event.type === 'DisclosureExempted' && last && !last.exemptedOn) last.exemptedOn = dayOf(event.occurredAt);
+    if (event.type === 'DisclosureExempted' && last && !last.exemptedOn) {
+      last.exemptedOn = dayOf(event.occurredAt);
+      if (event.recordedAt !== undefined) last.exemptionRecordedOn = dayOf(event.recordedAt);
+    }
   }
   return decisions;
 }
@@ -148,8 +152,8 @@ function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: str
  *   overdue view's `recorded_late`);
  *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`, counted again on
  *   `calendar` when it was counted on weekdays only), pending otherwise. A
- *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
- *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published, unless the
+ *   publication or an exemption dated or recorded after `asOf` has not happened yet as of `asOf`, so the figures
+ *   published on a day can be reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published, unless the
  *   decision was then exempted from publication: a decision exempted by `asOf` is `exempted`, published before or
  *   not (see `disclosureStanding`).
  * - Exemptions from publication count by the agency's day of `DisclosureExempted`, by ground.
@@ -218,10 +222,14 @@ export function yearlyStatistics(input: {
           break;
       }
     }
-    for (const { issued, overFailedReview, disclosed, exemptedOn, disclosureRecordedOn } of decisionsOf(
-      facts.events,
-      dayOf,
-    )) {
+    for (const {
+      issued,
+      overFailedReview,
+      disclosed,
+      exemptedOn,
+      exemptionRecordedOn,
+      disclosureRecordedOn,
+    } of decisionsOf(facts.events, dayOf)) {
       if (!counts(issued.decidedOn)) continue;
       decisions.total += 1;
       decisions.byType[issued.decisionType] += 1;
@@ -234,6 +242,7 @@ export function yearlyStatistics(input: {
           ...(disclosed ? { publishedOn: disclosed.publishedOn, onTime: disclosed.onTime } : {}),
           ...(disclosureRecordedOn === undefined ? {} : { recordedOn: disclosureRecordedOn }),
           ...(exemptedOn ? { exemptedOn } : {}),
+          ...(exemptionRecordedOn === undefined ? {} : { exemptionRecordedOn }),
         },
         asOf,
       );

@@ -241,9 +241,17 @@ describe('supervision views over HTTP', () => {
   });
 
   it('when a decision is exempted from publication, then it is never overdue and the supervisor sees the exemption in the case file', async () => {
-    // s-6 was due 2025-06-12 (7 working days after 2025-06-03) and is never published
-    const later = await get('/v1/audit/overdue-disclosures?asOf=2025-07-01', supervisor);
-    expect(later.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['s-1', 's-2']);
+    // s-6 was due 2025-06-12 (7 working days after 2025-06-03) and is never published: exempted, it is not listed
+    const now = await get('/v1/audit/overdue-disclosures', supervisor);
+    expect(now.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['s-1', 's-2']);
+    // its exemption states 2025-06-04 but was recorded today: on 2025-07-01 the ledger held none, and it was overdue
+    // (as s-2 was, whose publication was recorded today too)
+    const then = await get('/v1/audit/overdue-disclosures?asOf=2025-07-01', supervisor);
+    expect(then.body.items.map((i: { caseId: string }) => [i.caseId, (i as { status?: string }).status])).toEqual([
+      ['s-1', 'overdue'],
+      ['s-2', 'overdue'],
+      ['s-6', 'overdue'],
+    ]);
     const file = await get('/v1/cases/s-6', supervisor);
     expect(file.status).toBe(200);
     expect(file.body.status).toBe('exempted');

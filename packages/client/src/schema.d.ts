@@ -4942,6 +4942,8 @@ export interface components {
           occurredAt: string;
           /** @description The agency's day of occurredAt: from it the decision is no longer due for publication. */
           exemptedOn: components['schemas']['defs']['$defs']['date'];
+          /** @description The agency's day on which the service recorded the exemption, which may be after exemptedOn: a supervision view of a day before it (asOf) shows the decision not exempted. */
+          recordedOn?: components['schemas']['defs']['$defs']['date'];
           recordedBy: string;
           ground: components['schemas']['defs']['$defs']['exemptionGround'];
           legalBasis: string;

@@ -433,15 +433,24 @@ export type DisclosureStanding = 'onTime' | 'late' | 'exempted' | 'missing' | 'p
  * recorded so, or when the service recorded it (`recordedOn`, the agency's day of its `recordedAt`) after the last
  * day, since the day it states is then the officer's word and nothing in the ledger shows it was made in time
  * (the overdue view's `recorded_late`); `onTime` otherwise. Otherwise `missing` (overdue) once the due date has
- * passed (`dueBy < asOf`), `pending` before. An act dated or recorded after `asOf` has not happened yet as of `asOf`,
- * so figures published on a day can be reproduced later.
+ * passed (`dueBy < asOf`), `pending` before. A publication or exemption dated or recorded after `asOf` (`recordedOn`,
+ * `exemptionRecordedOn`) has not happened yet as of `asOf`, so figures published on a day can be reproduced later,
+ * and a late exemption stating an earlier day does not hide that the decision was overdue until it was recorded.
  */
 export function disclosureStanding(
-  decision: { dueBy: string; publishedOn?: string; onTime?: boolean; recordedOn?: string; exemptedOn?: string },
+  decision: {
+    dueBy: string;
+    publishedOn?: string;
+    onTime?: boolean;
+    recordedOn?: string;
+    exemptedOn?: string;
+    exemptionRecordedOn?: string;
+  },
   asOf: string,
 ): DisclosureStanding {
-  const { dueBy, publishedOn, onTime, recordedOn, exemptedOn } = decision;
-  if (exemptedOn !== undefined && exemptedOn <= asOf) return 'exempted';
+  const { dueBy, publishedOn, onTime, recordedOn, exemptedOn, exemptionRecordedOn } = decision;
+  const exemptionKnown = exemptionRecordedOn === undefined || exemptionRecordedOn <= asOf;
+  if (exemptedOn !== undefined && exemptedOn <= asOf && exemptionKnown) return 'exempted';
   const known = recordedOn === undefined || recordedOn <= asOf;
   if (publishedOn !== undefined && publishedOn <= asOf && known) {
     return onTime === false || (recordedOn !== undefined && recordedOn > dueBy) ? 'late' : 'onTime';

@@ -68,7 +68,8 @@ function history() {
 }
 
 function caseFile(projections: readonly Projection[]) {
-  const writer = new StreamWriter();
+  // recorded after the acts and before AS_OF: the views of AS_OF hold them
+  const writer = new StreamWriter(undefined, '2019-09-30T02:00:00.000Z');
   const events = history();
   const docs = project(projections, [...registry(writer), ...writer.caseEvents('2019-042', events)]);
   return {

@@ -366,6 +366,7 @@ describe('the case-file projection', () => {
       occurredAt: '2019-09-27T10:00:00+08:00',
       exemptedOn: '2019-09-27',
       recordedBy: 'head',
+      recordedOn: '2026-11-20',
       ground: 'state_secret',
       legalBasis: '《保守国家秘密法》第二十八条',
       reason: '涉及国家秘密',
