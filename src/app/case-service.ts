@@ -320,7 +320,8 @@ export class CaseService {
   /**
    * What the case records of its natural-person parties (name, identity document number, phone, address), opened
    * with the case's data key where it is sealed, when an act has members the disclosure publishes as written;
-   * undefined otherwise. A value that cannot be opened (the case erased, or no key here) is left out.
+   * undefined otherwise. A value that cannot be opened (no key here) is left out; once the case is erased, a
+   * decision or an update of its publication is `409 case_erased`.
    */
   private async persons(
     stream: string,
@@ -336,6 +337,19 @@ export class CaseService {
           p.kind !== 'organization' && Object.values(p).some((value) => value !== null && typeof value === 'object'),
       );
     const key = sealed && state.openingEventId ? await this.deps.dataKeys?.get(stream) : undefined;
+    // erased, the parties' data cannot be compared with what would be published: a decision or an update of its
+    // publication is refused rather than published unchecked (a withdrawal, which takes the entry down, is not)
+    if (
+      sealed &&
+      key === undefined &&
+      requests.some((r) => r.type === 'DecisionIssued' || r.type === 'DisclosureUpdated') &&
+      (await this.deps.dataKeys?.destroyed(stream))
+    ) {
+      throw conflict(
+        'case_erased',
+        "the personal data of this case was erased: what a decision or an update publishes can no longer be checked against its parties' names, so none is recorded",
+      );
+    }
     // the whole list is opened: each sealed value's path names its party's index
     const parties = key ? openData(state.parties, state.openingEventId!, key, '/parties') : state.parties;
     // the parties as corrected since (a correction's members are sealed whole, at /data)

@@ -490,6 +490,12 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       });
       expect([drafted.status, drafted.body.code]).toEqual([409, 'case_erased']);
     }
+    // nor is an update of its publication: its reason, published, can no longer be checked against the party's name
+    const updated = await t!.call('POST', `/v1/cases/${CASE}/acts`, {
+      token: officer,
+      body: { type: 'DisclosureUpdated', occurredAt: at('11:40:00'), data: { reason: '更正公示内容' } },
+    });
+    expect([updated.status, updated.body.code]).toEqual([409, 'case_erased']);
 
     // media are not sealed: erasure leaves them as uploaded, readable and in the bundle (docs/privacy.md)
     const medium = await fetch(`${t!.url}/v1/media/${recording}`, { headers: { authorization: `Bearer ${officer}` } });
