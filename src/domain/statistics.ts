@@ -342,7 +342,14 @@ export function countStaff(
   agency: string,
   on: string,
 ): { activeOfficers: number; reviewers: number; qualifiedReviewers: number } {
-  const active = officers.filter((o) => o.agency === agency && certificateValidOn(o, on));
+  // the enforcement staff (执法人员): those who enforce or review; a head, a supervisor or a counsel who does neither
+  // is not counted
+  const active = officers.filter(
+    (o) =>
+      o.agency === agency &&
+      certificateValidOn(o, on) &&
+      (o.roles?.includes('officer') === true || o.roles?.includes('reviewer') === true),
+  );
   const reviewers = active.filter((o) => o.roles?.includes('reviewer'));
   const qualified = reviewers.filter((o) => o.legalQualification !== undefined && o.legalQualification.grantedOn <= on);
   return { activeOfficers: active.length, reviewers: reviewers.length, qualifiedReviewers: qualified.length };

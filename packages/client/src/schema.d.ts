@@ -4553,7 +4553,7 @@ export interface components {
       asOf: components['schemas']['defs']['$defs']['date'];
       items: {
         agency: components['schemas']['defs']['$defs']['id'];
-        /** @description Officers entitled to enforce on asOf: active, their certificate valid that day. */
+        /** @description The enforcement staff (执法人员) on asOf: active, their certificate valid that day, registered to enforce or to review (the officer or reviewer role); a head, supervisor or counsel who does neither is not counted. */
         activeOfficers: number;
         /** @description Those of them with the reviewer role (法制审核人员), who may clear major decisions: the 5% is counted on them. */
         reviewers: number;

@@ -397,6 +397,28 @@ describe('reviewers at least 5% of enforcement staff (法制审核人员不少�
     expect(reviewerRatio(countStaff(registry, AGENCY, on))).toEqual({ ratio: 2 / 7, required: 1, meets: true });
   });
 
+  it('when a certified registrant neither enforces nor reviews (a head, a supervisor, a counsel), then they are not enforcement staff', () => {
+    const on = '2019-03-01';
+    const base = countStaff(Object.values(officers), AGENCY, on);
+    const only = (
+      officerId: string,
+      roles: OfficerState['roles'],
+      extra: Partial<OfficerState> = {},
+    ): OfficerState => ({
+      ...officers.alice!,
+      officerId,
+      roles,
+      ...extra,
+    });
+    const registry = [
+      ...Object.values(officers),
+      only('head', ['admin']),
+      only('sam', ['supervisor']),
+      only('law1', ['supervisor'], { counsel: 'legal_adviser' } as Partial<OfficerState>),
+    ];
+    expect(countStaff(registry, AGENCY, on)).toEqual(base);
+  });
+
   it('when a certificate has expired or is not yet valid on the day, then its holder counts neither as staff nor as reviewer', () => {
     const qualification = { certificateNo: 'A-1', grantedOn: '2017-09-01' };
     const reviewer = (officerId: string, validFrom: string, validTo: string): OfficerState => ({
