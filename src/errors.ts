@@ -53,13 +53,16 @@ export class NotAcceptable extends LedgerError {
   readonly status = 406;
 }
 
-/** The store's current revision of a stream is not the one the writer expected. */
+/**
+ * The store's current revision of a stream is not the one the writer expected: `expected` a revision (a number, as
+ * `actual` is) or, for what is not one, words (`no stream`, `a free revision`).
+ */
 export class RevisionConflict extends LedgerError {
   readonly code = 'revision_conflict';
   readonly status = 409;
   constructor(
     readonly stream: string,
-    readonly expected: string,
+    readonly expected: string | number,
     readonly actual: number | null,
   ) {
     super(`stream ${stream}: expected revision ${expected}, found ${actual ?? 'no stream'}`, {

@@ -120,6 +120,10 @@ function headerOf(token: string): Record<string, unknown> {
   return header as Record<string, unknown>;
 }
 
+/** Why a token whose key id names no trusted key is refused, and what to do. */
+export const UNKNOWN_KEY =
+  "unknown key id: signed by a key this service does not trust (a retired token key, or another issuer's); get a new token";
+
 function selectKey(kid: unknown, byKid: ReadonlyMap<string, TrustedKey>, only: TrustedKey | undefined): TrustedKey {
   if (kid === undefined) {
     if (!only) throw new Unauthenticated('token has no key id');
@@ -127,7 +131,7 @@ function selectKey(kid: unknown, byKid: ReadonlyMap<string, TrustedKey>, only: T
   }
   if (typeof kid !== 'string') throw new Unauthenticated('malformed key id');
   const trusted = byKid.get(kid);
-  if (!trusted) throw new Unauthenticated('unknown key id');
+  if (!trusted) throw new Unauthenticated(UNKNOWN_KEY);
   return trusted;
 }
 

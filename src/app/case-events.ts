@@ -1,9 +1,10 @@
 import { caseStream } from '../domain/case/acts.js';
-import { IntegrityFault } from '../errors.js';
+import { IntegrityFault, InvalidQuery } from '../errors.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import type { EventStore } from '../ports/event-store.js';
 import { openedInLog, type CaseReads, type Retrieval } from './case-reads.js';
+import { BEYOND_THE_LOG } from './read-consistency.js';
 import { checkStoredEvents } from './stored-events.js';
 import type { PersonalReads } from './personal-reads.js';
 
@@ -15,6 +16,11 @@ export interface EventsPageRequest {
   /** The first revision of the page (0: the case's first event). */
   readonly from: number;
   readonly limit: number;
+  /**
+   * A position a write gave (`?consistentWith=`): never waited for, the events coming from the log, which holds every
+   * acknowledged write; one beyond the log's last position is no write's, `400 invalid_query` as on every read.
+   */
+  readonly consistentWith?: number;
 }
 
 export interface EventsPage {
@@ -50,8 +56,11 @@ export class CaseEvents {
   constructor(private readonly deps: CaseEventsDependencies) {}
 
   async page(retrieval: Retrieval, request: EventsPageRequest): Promise<EventsPage> {
-    const { from, limit } = request;
+    const { from, limit, consistentWith } = request;
     const { events, serviceKeys } = this.deps;
+    if (consistentWith !== undefined && consistentWith > (await events.headPosition())) {
+      throw new InvalidQuery(BEYOND_THE_LOG);
+    }
     // which agency's case: a case exists when its stream has a first event (one event read per agency looked in)
     const { agency } = await this.deps.reads.retrieve(retrieval, openedInLog(events, retrieval.caseId));
     const stream = caseStream(agency, retrieval.caseId);

@@ -131,7 +131,12 @@ async function decideAndAppend<C, E, S>(
     if (duplicate) throw duplicate;
     const head: StreamHead | null = current.revision >= 0 ? { revision: current.revision, hash: current.hash } : null;
     if (!meetsExpected(options.expectedRevision, current.revision)) {
-      throw new RevisionConflict(stream, String(options.expectedRevision), head?.revision ?? null);
+      const expected = options.expectedRevision;
+      throw new RevisionConflict(
+        stream,
+        typeof expected === 'number' ? expected : String(expected),
+        head?.revision ?? null,
+      );
     }
     const state = current.state as S;
     const resolved =

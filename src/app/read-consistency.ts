@@ -17,6 +17,10 @@ export interface ReadConsistency {
  */
 export const CONSISTENCY_WAIT_MS = 5_000;
 
+/** What a read says of a `consistentWith` beyond the log's last position (`400 invalid_query`). */
+export const BEYOND_THE_LOG =
+  'consistentWith is beyond the last position of the log: it is not a position a write gave';
+
 /**
  * Read-your-writes: given a position a write returned, waits until the read models have applied the log up to it;
  * {@link NotCaughtUp} (`503`, with when to retry) when they have not within the wait. Without a position the read
@@ -30,7 +34,6 @@ export async function caughtUp(
   timeoutMs: number = runner.readWaitMs ?? CONSISTENCY_WAIT_MS,
 ): Promise<void> {
   if (consistentWith === undefined || consistentWith <= runner.position()) return;
-  if (runner.head && consistentWith > (await runner.head()))
-    throw new InvalidQuery('consistentWith is beyond the last position of the log: it is not a position a write gave');
+  if (runner.head && consistentWith > (await runner.head())) throw new InvalidQuery(BEYOND_THE_LOG);
   if (!(await runner.waitFor(consistentWith, timeoutMs))) throw new NotCaughtUp(consistentWith, runner.position());
 }

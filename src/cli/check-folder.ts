@@ -104,11 +104,21 @@ export async function copyThenCheck<R extends { readonly faults: readonly unknow
   }
   progress.finish();
   if (!checkedYet) await runCheck(report);
+  const checkFailed = checked !== undefined && checked.code !== 0;
   if (options.json) {
     print(io.stdout, JSON.stringify({ ...report, ...(checked ? { check: checked.report } : {}) }, null, 2));
   } else {
     print(io.stdout, copying.summary(report));
     if (checked) print(io.stdout, `${copying.checkTitle}:\n${checked.text}`);
+    // the check's "no fault found" closes the report: whatever the copy itself found is said again last
+    if (report.faults.length > 0 || checkFailed) {
+      const codes = [...new Set(report.faults.map((f) => (f as { code?: unknown }).code).filter(Boolean))];
+      const found = [
+        ...(report.faults.length > 0 ? [`${report.faults.length} fault(s) in the copy (${codes.join(', ')})`] : []),
+        ...(checkFailed ? [`the ${copying.checkTitle} failed`] : []),
+      ];
+      print(io.stderr, `${copying.command}: not done cleanly: ${found.join('; ')}, as reported above`);
+    }
   }
-  return report.faults.length > 0 || (checked !== undefined && checked.code !== 0) ? 1 : 0;
+  return report.faults.length > 0 || checkFailed ? 1 : 0;
 }

@@ -134,7 +134,8 @@ With --prepare, the service may keep running: the read models are built for the 
 version of the service (LEDGER_DATA_DIR/read-models.sqlite.next) and the current ones are left alone. A
 service whose read models are outdated takes the prepared ones at start-up and applies only the events
 recorded since, instead of rebuilding them all: upgrade by preparing with the new version while the old
-one serves, then restart. Two --prepare at once are not: the second is refused while the first builds.
+one serves, then restart. Run with the version already in use, whose read models are current, it prepares
+nothing and says so. Two --prepare at once are not: the second is refused while the first builds.
 
 Options:
   --prepare     build the read models for the next start-up, beside those in use

@@ -11,7 +11,7 @@ import { systemClock } from '../adapters/clock/system-clock.js';
 import { makePrivateFolder, refuseHalfRestored } from '../data-folder.js';
 import { DataFolderInUse } from '../errors.js';
 import type { EventStore } from '../ports/event-store.js';
-import { parallelRebuild, preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-rebuild.js';
+import { builtBy, parallelRebuild, preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-rebuild.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
@@ -43,6 +43,16 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   // a mistyped folder is refused before anything (the lock, an empty log) is made in it
   refuseHalfRestored(config.dataDir, 'its read models are not rebuilt');
   requireExistingLog(config, 'rebuild from');
+  const projections = projectionsFor(config.utcOffsets);
+  if (values.prepare && builtBy(readModelPath(config), projections)) {
+    // the next start-up, with this code, would not use them: it keeps the read models in use
+    print(
+      io.stdout,
+      `the read models in ${readModelPath(config)} were made by this version's projections: nothing to prepare ` +
+        '(run "ledger rebuild --prepare" with the code of the version to upgrade to, before starting it)',
+    );
+    return 0;
+  }
   const target = values.prepare ? preparedPath(readModelPath(config)) : readModelPath(config);
   // --prepare builds beside the read models in use and may run while the service serves; a rebuild may not
   const lock = values.prepare ? undefined : holdDataFolder(config.dataDir, systemClock.now());
@@ -68,7 +78,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     const bar = progressBar(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'events');
     ({ applied, threads } = await rebuildReadModels(events, target, {
       batchSize,
-      projections: projectionsFor(config.utcOffsets),
+      projections,
       // without --threads, as the service's start-up rebuild (LEDGER_REBUILD_THREADS)
       ...((values.threads ?? String(config.rebuildThreads)) === '1'
         ? {}

@@ -129,9 +129,14 @@ export function casesApi(deps: CasesApiDependencies): Router {
     const caseId = checkCaseId(req);
     const limit = limitOf(req.query.limit, { max: EVENTS_PAGE_MAX, fallback: EVENTS_PAGE_DEFAULT });
     const from = revisionCursorOf(req.query.cursor);
-    consistencyOf(req); // checked, never waited for: the events come from the log, which holds every acknowledged write
+    // never waited for (the events come from the log, which holds every acknowledged write), but checked
+    const consistentWith = consistencyOf(req);
     const retrieval = retrievalOf(req, res, caseId, 'read_events');
-    const page = await deps.caseEvents.page(retrieval, { from, limit });
+    const page = await deps.caseEvents.page(retrieval, {
+      from,
+      limit,
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    });
     const body = {
       caseId,
       agency: page.agency,

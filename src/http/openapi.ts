@@ -172,7 +172,7 @@ const PARAMETERS = {
     name: 'consistentWith',
     in: 'query',
     description:
-      'Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise.',
+      'Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log.',
     schema: LOG_POSITION,
   },
   limit: {
@@ -893,7 +893,12 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Prometheus metrics, text exposition format 0.0.4',
     tag: 'operations',
     auth: false,
-    responses: { '200': { description: 'The metrics.', content: { 'text/plain': { schema: { type: 'string' } } } } },
+    responses: {
+      '200': { description: 'The metrics.', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '401': problemResponse(
+        'METRICS_TOKEN is set and the request does not carry it as `Authorization: Bearer <token>` (unauthenticated); without METRICS_TOKEN anyone may read the metrics.',
+      ),
+    },
   },
   {
     method: 'POST',

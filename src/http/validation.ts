@@ -69,6 +69,26 @@ function boundsError({ pointer, reason }: BoundsViolation): BodyError {
   return { pointer, detail: reason, kind: 'other' };
 }
 
+/** Most allowed values an `enum` error lists: a longer list is said without them. */
+const LISTED_CHOICES = 12;
+
+/**
+ * Ajv's message, but for a constant or a short list of choices, which it leaves unsaid ("must be equal to constant"):
+ * then the values the schema allows (never the value sent).
+ */
+function detailOf(error: ErrorObject): string {
+  const params = error.params as { allowedValue?: unknown; allowedValues?: unknown };
+  if (error.keyword === 'const') return `must be ${JSON.stringify(params.allowedValue)}`;
+  if (
+    error.keyword === 'enum' &&
+    Array.isArray(params.allowedValues) &&
+    params.allowedValues.length <= LISTED_CHOICES
+  ) {
+    return `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return error.message ?? 'is invalid';
+}
+
 /** The kind of fault (and its bound) an Ajv error reports. */
 function faultOf(error: ErrorObject): { kind: BodyErrorKind; limit?: number } {
   const limit = (error.params as { limit?: unknown }).limit;
@@ -148,7 +168,7 @@ export function bodyErrors(errors: readonly ErrorObject[], body?: unknown): Body
       // a text, list or object left empty is missing, whatever its least length (a telephone of 3 characters, say)
       const empty = MIN_KEYWORDS.has(error.keyword) && isEmpty(valueAt(body, error.instancePath));
       const fault = empty ? { kind: 'missing' as const } : faultOf(error);
-      found.set(pointer, { detail: error.message ?? 'is invalid', ...fault });
+      found.set(pointer, { detail: detailOf(error), ...fault });
     }
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') alternatives.add(pointer);
     if (found.size === MAX_REPORTED_ERRORS) break;

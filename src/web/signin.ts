@@ -1,5 +1,5 @@
 import express, { Router, type RequestHandler, type Response } from 'express';
-import { Unauthenticated, type Principal } from '../app/auth.js';
+import { Unauthenticated, UNKNOWN_KEY, type Principal } from '../app/auth.js';
 import { SignInRefused } from '../errors.js';
 import type { PortalAssets } from './assets.js';
 import { html } from './html.js';
@@ -116,7 +116,7 @@ const REFUSALS: Readonly<Record<string, MessageKey>> = {
   'token not yet valid': 'signin.refusal.notYetValid',
   'invalid signature': 'signin.refusal.signature',
   'missing signature': 'signin.refusal.signature',
-  'unknown key id': 'signin.refusal.signature',
+  [UNKNOWN_KEY]: 'signin.refusal.signature',
   'algorithm not allowed': 'signin.refusal.signature',
   'wrong issuer': 'signin.refusal.notOurs',
   'wrong audience': 'signin.refusal.notOurs',

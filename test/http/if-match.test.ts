@@ -68,6 +68,8 @@ async function expectIfMatchHonoured(before: readonly Write[], write: Write) {
 
   const stale = await send(write, `"${revision - 1}"`);
   expect([stale.status, stale.body.code]).toEqual([409, 'revision_conflict']);
+  // the revision expected and the one found are both numbers, as the ETag's revision is
+  expect([stale.body.expected, stale.body.actual]).toEqual([revision - 1, revision]);
   expect(await t.service.events.headPosition()).toBe(head);
 
   const current = await send(write, `"${revision}"`);

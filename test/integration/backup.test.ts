@@ -453,6 +453,10 @@ describe('ledger backup', () => {
     expect(without.code).toBe(1);
     expect(without.stdout).toContain('data_keys_unopened');
     expect(without.stdout).toContain('is LEDGER_MASTER_KEY_FILE set as the service');
+    // the copy's check, printed last, finds nothing wrong with the log: the fault is said again after it
+    expect(without.stderr.trim().split('\n').at(-1)).toBe(
+      'ledger backup: not done cleanly: 1 fault(s) in the copy (data_keys_unopened), as reported above',
+    );
     // and restored, it is said again: a service on it would refuse to start
     const restoredLacking = await runCli(['restore', '--from', lacking], {
       LEDGER_DATA_DIR: path.join(tempDir(), 'd'),

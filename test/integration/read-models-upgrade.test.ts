@@ -65,6 +65,12 @@ describe('read models at start-up', () => {
     await openCase(first, officer, 'p-1');
     expect(await first.service.readModelsCaughtUp()).toBe(true);
 
+    // with the same code there is nothing to prepare: the next start-up would keep the read models in use
+    const same = await runCli(['rebuild', '--prepare'], { LEDGER_DATA_DIR: dataDir });
+    expect([same.code, same.stdout]).toEqual([0, expect.stringContaining('nothing to prepare')]);
+    expect(fs.existsSync(path.join(dataDir, 'read-models.sqlite.next'))).toBe(false);
+    // an upgrade: the read models in use are the old version's (the service reads them as it did), the CLI the new one's
+    outdate(path.join(dataDir, 'read-models.sqlite'));
     const prepared = await runCli(['rebuild', '--prepare'], { LEDGER_DATA_DIR: dataDir });
     expect(prepared.code).toBe(0);
     expect(prepared.stdout).toContain('prepared for the next start-up');
@@ -75,7 +81,6 @@ describe('read models at start-up', () => {
     const read = await first.call('GET', `/v1/cases/p-2?consistentWith=${later}`, { token: officer });
     expect(read.status).toBe(200);
     await first.stop();
-    outdate(path.join(dataDir, 'read-models.sqlite'));
 
     const { log, lines } = capturedLog('info');
     const second = await startTestService({ LEDGER_DATA_DIR: dataDir }, { log });
@@ -100,9 +105,9 @@ describe('read models at start-up', () => {
     const { officer } = await seedAgency(first, 'county-justice');
     await openCase(first, officer, 'q-1');
     expect(await first.service.readModelsCaughtUp()).toBe(true);
+    outdate(path.join(dataDir, 'read-models.sqlite'));
     expect((await runCli(['rebuild', '--prepare'], { LEDGER_DATA_DIR: dataDir })).code).toBe(0);
     await first.stop();
-    outdate(path.join(dataDir, 'read-models.sqlite'));
     outdate(path.join(dataDir, 'read-models.sqlite.next'));
 
     const { log, lines } = capturedLog('info');

@@ -75,7 +75,7 @@ describe('loading trusted token keys', () => {
     );
     expect(keys.map((k) => k.kid)).toEqual([after.tokenKey.keyId]);
     const verify = verifierOver(keys);
-    expect(() => verify(issuedBefore)).toThrow('unknown key id');
+    expect(() => verify(issuedBefore)).toThrow('unknown key id: signed by a key this service does not trust');
     expect(verify(tokenFrom(after.tokenKey.privateKey, after.tokenKey.keyId)).sub).toBe('u1');
   });
 

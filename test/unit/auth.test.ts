@@ -189,7 +189,7 @@ describe('the token verifier', () => {
   it('when the kid is unknown, then 401 unknown key id', () => {
     const stranger = ec();
     expect(reason(() => verify(signed(claims(), stranger.privateKey, keyIdOf(stranger.publicKey))))).toBe(
-      'unknown key id',
+      "unknown key id: signed by a key this service does not trust (a retired token key, or another issuer's); get a new token",
     );
   });
 

@@ -30,6 +30,16 @@ const opening = {
 };
 
 describe('every error of a refused body', () => {
+  it('when a member must be a constant or one of a few values, then the detail names them (never the value sent)', () => {
+    const disabled = refusal('urn:evidence-ledger:schema:command:change-webhook', { enabled: false });
+    expect(disabled.details.errors).toEqual([expect.objectContaining({ pointer: '/enabled', detail: 'must be true' })]);
+    const kind = refusal(OPEN_CASE, { ...opening, parties: [{ kind: 'firm-xyz', name: '某某律师事务所' }] });
+    expect(kind.details.errors).toEqual([
+      expect.objectContaining({ pointer: '/parties/0/kind', detail: 'must be one of "person", "organization"' }),
+    ]);
+    expect(JSON.stringify(kind.details)).not.toContain('firm-xyz');
+  });
+
   it('when a body is valid, then nothing is refused', () => {
     expect(() => validate(OPEN_CASE, opening)).not.toThrow();
   });

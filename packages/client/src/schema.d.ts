@@ -6322,6 +6322,15 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
+      /** @description METRICS_TOKEN is set and the request does not carry it as `Authorization: Bearer <token>` (unauthenticated); without METRICS_TOKEN anyone may read the metrics. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
         headers: {
@@ -6353,7 +6362,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -6573,7 +6582,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -6899,7 +6908,7 @@ export interface operations {
   listWebhooks: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -7110,7 +7119,7 @@ export interface operations {
   getWebhook: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -7613,7 +7622,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -7832,7 +7841,7 @@ export interface operations {
   getBenchmarkHistory: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -7937,7 +7946,7 @@ export interface operations {
         circumstance?: components['schemas']['defs']['$defs']['circumstance'];
         /** @description Only this agency (the supervisor's own or one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -8020,7 +8029,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -8104,7 +8113,7 @@ export interface operations {
       query?: {
         /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
         agency?: components['schemas']['defs']['$defs']['id'];
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: {
@@ -8349,7 +8358,7 @@ export interface operations {
         year?: string;
         /** @description Only this agency (the supervisor's own or one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -8427,7 +8436,7 @@ export interface operations {
   getInspectionEntry: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -8801,7 +8810,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -8898,7 +8907,7 @@ export interface operations {
   getInspectionEntryVersion: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -8999,7 +9008,7 @@ export interface operations {
   getFlowChart: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -9373,7 +9382,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -9470,7 +9479,7 @@ export interface operations {
   getFlowChartVersion: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -9571,7 +9580,7 @@ export interface operations {
   getReviewChart: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -9945,7 +9954,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -10042,7 +10051,7 @@ export interface operations {
   getReviewChartVersion: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -10143,7 +10152,7 @@ export interface operations {
   getServiceGuide: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -10517,7 +10526,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -10614,7 +10623,7 @@ export interface operations {
   getServiceGuideVersion: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -10715,7 +10724,7 @@ export interface operations {
   getPostBoard: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -11089,7 +11098,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -11186,7 +11195,7 @@ export interface operations {
   getPostBoardVersion: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -11295,7 +11304,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -12063,7 +12072,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -12547,7 +12556,7 @@ export interface operations {
   getInspection: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -12650,7 +12659,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -14990,7 +14999,7 @@ export interface operations {
   getRecordingList: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -15494,7 +15503,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -15582,7 +15591,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -15981,7 +15990,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -16084,7 +16093,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -16183,7 +16192,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -16669,7 +16678,7 @@ export interface operations {
       query?: {
         /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
         agency?: components['schemas']['defs']['$defs']['id'];
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: {
@@ -17093,7 +17102,7 @@ export interface operations {
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description Most cases (1–20, default 5). */
         limit?: number;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: {
@@ -17525,7 +17534,7 @@ export interface operations {
   draftDecision: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: {
@@ -17922,7 +17931,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18014,7 +18023,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18102,7 +18111,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18192,7 +18201,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18282,7 +18291,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18370,7 +18379,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18460,7 +18469,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18552,7 +18561,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18644,7 +18653,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18730,7 +18739,7 @@ export interface operations {
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description The day to judge on (default today at the viewed agency's UTC offset). From 1949-01-01 to 9998-12-31; another day is 400 invalid_query. */
         asOf?: components['schemas']['defs']['$defs']['date'];
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18816,7 +18825,7 @@ export interface operations {
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description The day to count on (default today at the viewed agency's UTC offset). From 1949-01-01 to 9998-12-31; another day is 400 invalid_query. */
         asOf?: components['schemas']['defs']['$defs']['date'];
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -18986,7 +18995,7 @@ export interface operations {
         asOf?: components['schemas']['defs']['$defs']['date'];
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -19072,7 +19081,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';
@@ -19323,7 +19332,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -19412,7 +19421,7 @@ export interface operations {
         eventId: components['schemas']['defs']['$defs']['uuid'];
         /** @description The tree size to prove against, such as a checkpoint's (default: the whole tree). */
         treeSize?: number;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -19510,7 +19519,7 @@ export interface operations {
         from: number;
         /** @description The larger tree size. */
         to: number;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -19599,7 +19608,7 @@ export interface operations {
         stream: string;
         /** @description The tree size, such as a checkpoint's (default: the whole tree). */
         treeSize?: number;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -20042,7 +20051,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;
@@ -20244,7 +20253,7 @@ export interface operations {
   getApplicationProgress: {
     parameters: {
       query?: {
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: {
@@ -20955,7 +20964,7 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page. */
         cursor?: string;
-        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        /** @description Read your writes: wait (up to READ_WAIT_MS, 5 s by default) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise; 400 invalid_query for a position beyond the end of the log. */
         consistentWith?: number | string;
       };
       header?: never;

@@ -312,7 +312,12 @@ export class EventStoreDbEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     const first = events[0]!;
-    const expectation = expected === 'any' ? `any (events continue revision ${first.revision - 1})` : String(expected);
+    const expectation =
+      typeof expected === 'number'
+        ? expected
+        : expected === 'any'
+          ? `any (events continue revision ${first.revision - 1})`
+          : String(expected);
     if (first.revision > 0) await this.checkLink(stream, first, expectation);
     const proposed = events.map((event, appendIndex) =>
       jsonEvent({ id: event.id, type: event.type, data: event as unknown as JSONType, metadata: { appendIndex } }),
@@ -358,7 +363,7 @@ export class EventStoreDbEventStore implements EventStore {
    * The chain link: the event at the previous revision must be the one these events continue. Events never change,
    * so the check holds until the server's own revision check runs.
    */
-  private async checkLink(stream: string, first: EventEnvelope, expectation: string): Promise<void> {
+  private async checkLink(stream: string, first: EventEnvelope, expectation: string | number): Promise<void> {
     const prevRevision = first.revision - 1;
     let hash = this.hashes.get(key(stream, prevRevision));
     if (hash === undefined) {
@@ -413,7 +418,7 @@ export class EventStoreDbEventStore implements EventStore {
   private async settleConflict(
     stream: string,
     events: readonly EventEnvelope[],
-    expectation: string,
+    expectation: string | number,
     err: WrongExpectedVersionError,
   ): Promise<AppendResult> {
     const stored = await this.readStreamRecords(stream, {

@@ -23,7 +23,7 @@ export type WireError =
   | {
       readonly kind: 'revision_conflict';
       readonly stream: string;
-      readonly expected: string;
+      readonly expected: string | number;
       readonly actual: number | null;
     }
   | { readonly kind: 'duplicate_event_id'; readonly eventId: string }
@@ -221,6 +221,7 @@ export class SqliteWriter {
   }
 }
 
-function expectation(expected: ExpectedRevision, firstRevision: number): string {
+function expectation(expected: ExpectedRevision, firstRevision: number): string | number {
+  if (typeof expected === 'number') return expected;
   return expected === 'any' ? `any (events continue revision ${firstRevision - 1})` : String(expected);
 }
