@@ -32,6 +32,7 @@ import {
   overdueApplicationsMain,
   QUEUE_FIELDS,
   queueField,
+  type RefusedDecision,
 } from './pages/application-queue.js';
 import {
   APPLICANT_FIELDS,
@@ -281,7 +282,7 @@ export function applicationPages(
     progressRefused,
   );
 
-  const renderQueue = async (req: Request, res: Response, error?: FormError, status = 200) => {
+  const renderQueue = async (req: Request, res: Response, refused?: RefusedDecision, status = 200) => {
     const ctx = pageContext(req, res, assets);
     const consistentWith = consistencyOf(req);
     const { paging, params } = listPaging(req, APPLICATION_ROWS);
@@ -293,9 +294,15 @@ export function applicationPages(
       },
       paging,
     );
-    const state: FormState = { values: {}, ...(error ? { error } : {}) };
+    const state: FormState = { values: {}, ...(refused?.state.error ? { error: refused.state.error } : {}) };
     const more = pager(ctx, '/work/applications', params, queue.next, { label: 'apply.queue.title' });
-    const main = applicationQueueMain(ctx, { items: queue.items, csrf: csrfField(res), state, more });
+    const main = applicationQueueMain(ctx, {
+      items: queue.items,
+      csrf: csrfField(res),
+      state,
+      more,
+      ...(refused ? { refused } : {}),
+    });
     sendPage(res, ctx, { title: ctx.t('apply.queue.title'), main, status });
   };
 
@@ -307,7 +314,7 @@ export function applicationPages(
     return applicationId;
   };
 
-  const renderFiling = async (req: Request, res: Response, error?: FormError, status = 200) => {
+  const renderFiling = async (req: Request, res: Response, refused?: RefusedDecision, status = 200) => {
     const ctx = pageContext(req, res, assets);
     const why = purpose(req);
     const filing = await deps.filings.filing({
@@ -316,11 +323,17 @@ export function applicationPages(
       requestId: requestId(res),
       ...(why === undefined ? {} : { purpose: why }),
     });
-    const state: FormState = { values: {}, ...(error ? { error } : {}) };
+    const state: FormState = { values: {}, ...(refused?.state.error ? { error: refused.state.error } : {}) };
     const principal = portalPrincipal(res);
     // its forms and the queue are for the officers of its agency; a supervisor reads it
     const decides = principal.roles.includes('officer') && principal.agency === filing.agency;
-    const main = applicationFilingMain(ctx, { filing, csrf: csrfField(res), state, decides });
+    const main = applicationFilingMain(ctx, {
+      filing,
+      csrf: csrfField(res),
+      state,
+      decides,
+      ...(refused ? { refused } : {}),
+    });
     const title = ctx.t('apply.filing.title', { id: filing.applicationId });
     res.set('Cache-Control', 'private, no-store');
     sendPage(res, ctx, { title, main, status });
@@ -340,10 +353,22 @@ export function applicationPages(
     const ctx = pageContext(req, res, assets);
     const { field, ...error } = formErrorOf(ctx, err, QUEUE_FIELDS);
     const applicationId = String(req.params.applicationId);
-    const linked = field === undefined ? error : { ...error, field: queueField(field, applicationId) };
-    const fromFiling = fieldText((req.body ?? {}) as Values, FROM_FILING) === 'filing';
+    const link = (e: FormError): FormError =>
+      e.field === undefined ? e : { ...e, field: queueField(e.field, applicationId) };
+    const linked: FormError = {
+      ...(field === undefined ? error : link({ ...error, field })),
+      ...(error.others ? { others: error.others.map(link) } : {}),
+    };
+    const body = (req.body ?? {}) as Values;
+    // what was typed comes back in that application's form
+    const values = Object.fromEntries(
+      QUEUE_FIELDS.map(({ name }) => [name, fieldText(body, name)] as const).filter(([, v]) => v !== ''),
+    );
+    const fromFiling = fieldText(body, FROM_FILING) === 'filing';
     const render = fromFiling ? renderFiling : renderQueue;
-    render(req, res, linked, err.status).catch(() => res.status(err.status).end());
+    render(req, res, { applicationId, state: { values, error: linked } }, err.status).catch(() =>
+      res.status(err.status).end(),
+    );
   });
 
   router.post(

@@ -327,6 +327,13 @@ describe('filing an application on the portal (网上申请)', () => {
     const text = await res.text();
     expect(text).toContain(`<a href="#f-reason-${id}">请填写“不予受理理由”。</a>`);
     expect(text).toContain(`<textarea id="f-reason-${id}" name="reason"`);
+    // at the field too, and what was typed is still there, in that application's form only
+    expect(text).toContain(`<p class="error" id="f-reason-${id}-error">请填写“不予受理理由”。</p>`);
+    expect(text).toMatch(new RegExp(`id="f-reason-${id}"\\s+name="reason"[^>]*aria-invalid="true"`));
+    expect(text).toMatch(
+      new RegExp(`id="f-legalBasis-${id}"\\s+name="legalBasis"\\s+value="《行政许可法》第三十二条"`),
+    );
+    expect(text.match(/value="《行政许可法》第三十二条"/g)).toHaveLength(1);
     const head = await t.service.events.headPosition();
     const queue = await t.call('GET', `/v1/applications?consistentWith=${head}`, { token: officer });
     const items = queue.body.items as { applicationId: string; status: string }[];
@@ -386,7 +393,25 @@ describe('filing an application on the portal (网上申请)', () => {
     const text = await res.text();
     expect(text).toContain(`网上申请 ${id}`);
     expect(text).toContain(`<a href="#f-reason-${id}">请填写“不予受理理由”。</a>`);
-    expect(text).toContain(`<textarea id="f-reason-${id}" name="reason"`);
+    expect(text).toMatch(
+      new RegExp(`id="f-legalBasis-${id}"\\s+name="legalBasis"\\s+value="《行政许可法》第三十二条"`),
+    );
+  });
+
+  it('when an acceptance names one officer where two are needed, then the form comes back with the officer typed and the error at the field', async () => {
+    const { id } = await fileOnPortal();
+    const res = await fetch(`${t.url}/work/applications/${id}/acceptance`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+      body: new URLSearchParams({ officers: 'alice', from: 'filing' }),
+    });
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).toMatch(
+      new RegExp(`id="f-officers-${id}"\\s+name="officers"\\s+value="alice"[^>]*aria-invalid="true"`),
+    );
+    expect(text).toContain(`<p class="error" id="f-officers-${id}-error">`);
   });
 
   it("when a refused application's applicant was erased, then its progress page says so plainly, and not before", async () => {

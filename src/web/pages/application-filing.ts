@@ -5,7 +5,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
-import { decideForms } from './application-queue.js';
+import { decideForms, type RefusedDecision } from './application-queue.js';
 
 /** Where an attachment of an application is read in the portal (its read recorded). */
 export const attachmentHref = (applicationId: string, sha256: string): string =>
@@ -32,7 +32,7 @@ function attachmentsOf(ctx: PageContext, view: FilingView): Html {
  */
 export function applicationFilingMain(
   ctx: PageContext,
-  view: { filing: FilingView; csrf: Html; state: FormState; decides: boolean },
+  view: { filing: FilingView; csrf: Html; state: FormState; decides: boolean; refused?: RefusedDecision },
 ): Html {
   const f = view.filing;
   const optional = (label: MessageKey, value: string | undefined) =>
@@ -71,6 +71,6 @@ export function applicationFilingMain(
         <a href="${caseHref({ agency: f.agency, caseId: f.caseId })}">${ctx.t('apply.caseId')} ${f.caseId}</a>
       </p>`
     }
-    ${view.decides && f.status === 'filed' && decideForms(ctx, f, view.csrf, true)}
+    ${view.decides && f.status === 'filed' && decideForms(ctx, f, view.csrf, true, view.refused)}
     ${view.decides && html`<p><a href="/work/applications">${ctx.t('apply.filing.back')}</a></p>`}`;
 }

@@ -2,7 +2,7 @@ import type { QueueView } from '../../app/application-reads.js';
 import { agencyName } from './labels.js';
 import { columnTable, type TableColumn } from './data-table.js';
 import { agencySelect } from './supervision-screen.js';
-import { errorSummary, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
+import { errorFor, errorSummary, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
@@ -21,38 +21,79 @@ export const queueField = (name: string, applicationId: string): string => `${na
 /** The hidden field of the forms shown on an application's own page: a refusal comes back to that page. */
 export const FROM_FILING = 'from';
 
+/** A refused decision of one application: its forms come back with what was typed and the error at its field. */
+export interface RefusedDecision {
+  readonly applicationId: string;
+  /** What was typed, by the field's own name (`officers`, `reason`, `legalBasis`), and the error (fields named by {@link queueField}). */
+  readonly state: FormState;
+}
+
 /**
  * The forms of one waiting application: accept it (naming the handling officers) or refuse it, with reasons. On the
- * application's own page (`onFiling`), a refusal of either comes back to it.
+ * application's own page (`onFiling`), a refusal of either comes back to it; the forms of the application refused
+ * (`refused`) keep what was typed and show the error at the field at fault.
  */
 export function decideForms(
   ctx: PageContext,
   a: { readonly applicationId: string },
   csrf: Html,
   onFiling = false,
+  refused?: RefusedDecision,
 ): Html {
   const base = `/work/applications/${a.applicationId}`;
+  const own = refused?.applicationId === a.applicationId ? refused.state : undefined;
   const id = (name: string) => fieldId(queueField(name, a.applicationId));
+  const value = (name: string): string => {
+    const typed = own?.values[name];
+    return typeof typed === 'string' ? typed : '';
+  };
+  // the field's hint and its error, and how the control names them
+  const described = (name: string, hint = false) => {
+    const fault = own && errorFor(own, queueField(name, a.applicationId));
+    const ids = [hint ? `${id(name)}-hint` : '', fault ? `${id(name)}-error` : ''].filter(Boolean).join(' ');
+    return {
+      aria: html`${ids ? html` aria-describedby="${ids}"` : ''}${fault ? html` aria-invalid="true"` : ''}`,
+      error: fault && html`<p class="error" id="${id(name)}-error">${fault.message}</p>`,
+    };
+  };
+  const officers = described('officers', true);
+  const reason = described('reason');
+  const legalBasis = described('legalBasis');
   const from = onFiling ? html`<input type="hidden" name="${FROM_FILING}" value="filing" />` : html``;
   return html`<div class="decide">
     <form method="post" action="${base}/acceptance">
       ${csrf} ${from}
-      <div class="field">
+      <div class="field${officers.error ? ' error' : ''}">
         <label for="${id('officers')}">${ctx.t('apply.queue.officers')}</label>
         <p class="hint" id="${id('officers')}-hint">${ctx.t('apply.queue.officers.hint')}</p>
-        <input type="text" id="${id('officers')}" name="officers" required aria-describedby="${id('officers')}-hint" />
+        ${officers.error}
+        <input
+          type="text"
+          id="${id('officers')}"
+          name="officers"
+          value="${value('officers')}"
+          required${officers.aria}
+        />
       </div>
       <button type="submit">${ctx.t('apply.queue.accept')}</button>
     </form>
     <form method="post" action="${base}/rejection">
       ${csrf} ${from}
-      <div class="field">
+      <div class="field${reason.error ? ' error' : ''}">
         <label for="${id('reason')}">${ctx.t('apply.rejectReason')}</label>
-        <textarea id="${id('reason')}" name="reason" rows="2" required></textarea>
+        ${reason.error}
+        <textarea id="${id('reason')}" name="reason" rows="2" required${reason.aria}>${value('reason')}</textarea>
       </div>
-      <div class="field">
+      <div class="field${legalBasis.error ? ' error' : ''}">
         <label for="${id('legalBasis')}">${ctx.t('apply.legalBasis')}</label>
-        <input type="text" id="${id('legalBasis')}" name="legalBasis" required />
+        ${legalBasis.error}
+        <input
+          type="text"
+          id="${id('legalBasis')}"
+          name="legalBasis"
+          value="${value('legalBasis')}"
+          required${legalBasis.aria}
+        />
       </div>
       <button type="submit">${ctx.t('apply.queue.reject')}</button>
     </form>
@@ -62,7 +103,7 @@ export function decideForms(
 /** `/work/applications`: a page of the agency's online applications, the waiting ones with their forms. */
 export function applicationQueueMain(
   ctx: PageContext,
-  view: { items: readonly QueueView[]; csrf: Html; state: FormState; more?: Html },
+  view: { items: readonly QueueView[]; csrf: Html; state: FormState; more?: Html; refused?: RefusedDecision },
 ): Html {
   return html`<h1>${ctx.t('apply.queue.title')}</h1>
     <p>${ctx.t('apply.queue.lead')}</p>
@@ -102,7 +143,7 @@ export function applicationQueueMain(
                       >
                     </p>`
                   }
-                  ${a.status === 'filed' && decideForms(ctx, a, view.csrf)}
+                  ${a.status === 'filed' && decideForms(ctx, a, view.csrf, false, view.refused)}
                 </li>`,
             )}
           </ul>`
