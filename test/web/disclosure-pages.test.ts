@@ -109,13 +109,35 @@ describe('the disclosures page', () => {
     expect(seen.sort()).toEqual(['city-1', 'pub-1', 'pub-2']);
   });
 
+  it.each([
+    ['from=2026-12-10&to=2026-12-01&decisionType=fine', 'f-from', '公示日期“自”不能晚于“至”'],
+    ['from=2026-13-01', 'f-from', '请按“年-月-日”填写日期'],
+    ['q=a b c d e f g h i', 'f-q', '搜索词最多 8 个'],
+    [`q=${'x'.repeat(101)}`, 'f-q', '搜索内容最多 100 个字'],
+    ['category=parking', undefined, '查询条件无法识别'],
+  ])(
+    'when the filters are %s, then the list page comes back with the filters as given and what is wrong at the field, 400',
+    async (query, field, said) => {
+      const { status, text } = await getPage(t, `/disclosures?${query.replace(/ /g, '+')}`);
+      expect(status).toBe(400);
+      expect(text).toContain('<h1>执法决定公示</h1>');
+      expect(text).toContain('<div class="error-summary" role="alert"');
+      expect(text).toContain(said);
+      if (field) expect(text).toContain(`<a href="#${field}">`);
+      expect(text).toMatch(new RegExp(`id="${field ?? 'f-q'}"`));
+      // the filters as given stay in the form
+      if (query.includes('decisionType=fine')) {
+        expect(text).toContain('value="2026-12-10"');
+        expect(text).toContain('<option value="fine" selected');
+      }
+      // no results until the filters are put right
+      expect(text).not.toContain('<h2 id="results">');
+    },
+  );
+
   it('when a filter is malformed, then the reader gets a 400 page, not a problem document, that says the query is at fault', async () => {
     for (const query of [
-      'category=parking',
-      'decisionType=parking_ticket',
-      'from=2026-13-01',
       'cursor=nonsense',
-      `q=${'x'.repeat(101)}`,
       'q=a&q=b',
       'agency=a&agency=b',
       // written as a list or a map: refused, never shown unfiltered
@@ -137,7 +159,7 @@ describe('the disclosures page', () => {
     const nul = await getPage(t, '/disclosures?q=%00');
     expect(nul.status).toBe(200);
     expect(nul.text).not.toMatch(/\p{Cc}(?<![\t\n\r])/u);
-    expect(nul.text).toContain('name="q" maxlength="100" value=""');
+    expect(nul.text).toMatch(/name="q"\s+maxlength="100"\s+value=""/);
     const { status, text } = await getPage(t, `/disclosures?q=%00${encodeURIComponent('律所')}%07`);
     expect(status).toBe(200);
     expect(linked(text.slice(0, text.indexOf('<h3>') === -1 ? undefined : text.indexOf('<h3>')))).toEqual(['pub-2']);

@@ -1,7 +1,9 @@
 import type { Router } from 'express';
 import { DECISION_TYPES } from '../../domain/case/acts.js';
-import { searchText } from '../../app/public-reads.js';
+import { MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, searchText } from '../../app/public-reads.js';
+import { InvalidQuery } from '../../errors.js';
 import { disclosureFilter, disclosuresCursor, encodeDisclosuresCursor } from '../../http/public-api.js';
+import { errorSummary, type FormError } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
@@ -37,9 +39,24 @@ export function registerDisclosureList(router: Router, deps: PublicPagesDependen
   router.get('/disclosures', deps.limited, async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
     const params = withoutControls(formQuery(req));
-    const filter = disclosureFilter({ query: params });
-    const page = await deps.publicReads.disclosures(filter, pageSize(params), disclosuresCursor(params.cursor));
     const catalogue = await deps.publicReads.catalogue();
+    let filter: ReturnType<typeof disclosureFilter>;
+    try {
+      filter = disclosureFilter({ query: params });
+    } catch (err) {
+      if (!(err instanceof InvalidQuery)) throw err;
+      // the form comes back as filled in, with what is wrong at the field at fault: no results until it is put right
+      sendPage(res, ctx, {
+        title: ctx.t('disclosures.title'),
+        status: 400,
+        main: html`<h1>${ctx.t('disclosures.title')}</h1>
+          <p class="lead">${ctx.t('disclosures.lead')}</p>
+          ${errorSummary(ctx, { values: {}, error: filterError(ctx, err.message) })}
+          ${filterForm(ctx, params, catalogue)}`,
+      });
+      return;
+    }
+    const page = await deps.publicReads.disclosures(filter, pageSize(params), disclosuresCursor(params.cursor));
     const kept = Object.fromEntries(FILTERS.filter((f) => params[f]).map((f) => [f, params[f]!]));
     const cursor = params.cursor;
     const { limit: _limit, ...feedFilters } = kept;
@@ -120,7 +137,13 @@ function filterForm(
   >
     <label
       >${ctx.t('public.search')}
-      <input type="search" name="q" maxlength="100" value="${params.q ?? ''}" placeholder="${ctx.t('home.searchHint')}"
+      <input
+        id="f-q"
+        type="search"
+        name="q"
+        maxlength="100"
+        value="${params.q ?? ''}"
+        placeholder="${ctx.t('home.searchHint')}"
     /></label>
     ${select(
       ctx,
@@ -150,11 +173,28 @@ function filterForm(
       DECISION_TYPES.map((d) => ({ value: d, text: label(ctx, 'decisionType', d) })),
       params.decisionType,
     )}
-    <label>${ctx.t('public.from')} <input type="date" name="from" value="${params.from ?? ''}" /></label>
-    <label>${ctx.t('public.to')} <input type="date" name="to" value="${params.to ?? ''}" /></label>
+    <label>${ctx.t('public.from')} <input type="date" id="f-from" name="from" value="${params.from ?? ''}" /></label>
+    <label>${ctx.t('public.to')} <input type="date" id="f-to" name="to" value="${params.to ?? ''}" /></label>
     <button type="submit">${ctx.t('public.apply')}</button>
     <a href="/disclosures">${ctx.t('public.reset')}</a>
   </form>`;
+}
+
+/**
+ * What is wrong with the filters, in the reader's words, and the field at fault: from the message of the
+ * `InvalidQuery` the API's own parsing gives (`disclosureFilter`), so the page and `GET /v1/disclosures` refuse alike.
+ */
+function filterError(ctx: PageContext, message: string): FormError {
+  if (message === 'from must not be after to') return { message: ctx.t('disclosures.filter.dates'), field: 'from' };
+  const date = /^(from|to) must be a date/.exec(message);
+  if (date) return { message: ctx.t('disclosures.filter.date'), field: date[1]! };
+  if (message === `q must be at most ${MAX_SEARCH_WORDS} words`) {
+    return { message: ctx.t('disclosures.filter.words', { max: String(MAX_SEARCH_WORDS) }), field: 'q' };
+  }
+  if (message === `q must be at most ${MAX_SEARCH_CHARS} characters`) {
+    return { message: ctx.t('disclosures.filter.length', { max: String(MAX_SEARCH_CHARS) }), field: 'q' };
+  }
+  return { message: ctx.t('disclosures.filter.other') };
 }
 
 /** The withdrawal notices, each dated by the calendar of its agency (`utcOffsetOf`, minutes east of UTC). */
