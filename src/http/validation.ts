@@ -165,10 +165,13 @@ export function bodyErrors(errors: readonly ErrorObject[], body?: unknown): Body
       error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
     const pointer = missing === undefined ? memberPointer(error) : `${error.instancePath}/${pointerToken(missing)}`;
     if (!found.has(pointer)) {
-      // a text, list or object left empty is missing, whatever its least length (a telephone of 3 characters, say)
-      const empty = MIN_KEYWORDS.has(error.keyword) && isEmpty(valueAt(body, error.instancePath));
+      // a text, list or object left empty is missing, whatever its least length (a telephone of 3 characters, say);
+      // so is a text of spaces alone that its pattern refuses (a reason must hold more than blanks)
+      const value = valueAt(body, error.instancePath);
+      const blank = error.keyword === 'pattern' && typeof value === 'string' && value !== '' && value.trim() === '';
+      const empty = blank || (MIN_KEYWORDS.has(error.keyword) && isEmpty(value));
       const fault = empty ? { kind: 'missing' as const } : faultOf(error);
-      found.set(pointer, { detail: detailOf(error), ...fault });
+      found.set(pointer, { detail: blank ? 'must not be blank' : detailOf(error), ...fault });
     }
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') alternatives.add(pointer);
     if (found.size === MAX_REPORTED_ERRORS) break;

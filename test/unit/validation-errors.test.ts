@@ -76,7 +76,8 @@ describe('every error of a refused body', () => {
     ['an empty text', { title: '' }, '/title', 'missing', undefined],
     ['no officer', { officers: [] }, '/officers', 'missing', undefined],
     ['a text too long', { title: 'x'.repeat(10_001) }, '/title', 'too_long', 10_000],
-    ['a text of spaces only', { title: '   ' }, '/title', 'format', undefined],
+    // spaces alone fill in nothing: missing, as an empty text is
+    ['a text of spaces only', { title: '   ' }, '/title', 'missing', undefined],
     ['a date written otherwise', { openedOn: '2026-3-2' }, '/openedOn', 'format', undefined],
     ['a number for a text', { title: 7 }, '/title', 'type', undefined],
     ['a kind not allowed', { parties: [{ kind: 'robot', name: 'x' }] }, '/parties/0/kind', 'choice', undefined],

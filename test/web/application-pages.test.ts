@@ -94,6 +94,8 @@ describe('filing an application on the portal (网上申请)', () => {
     const res = await postForm(`/apply?_csrf=${token}`, filingForm({ 'applicant.phone': 'call me' }), cookie);
     expect(res.status).toBe(400);
     expect(res.text).toContain('<a href="#f-applicant-phone">“联系电话”的写法不符合要求，请对照说明填写。</a>');
+    // the hint the message points to is there, at the field
+    expect(res.text).toContain('<p class="hint" id="f-applicant-phone-hint">手机或固定电话');
     expect(res.text).toContain('value="王小明"');
     // shown at the form's action address, which carries its CSRF token: the language switch leaves it out
     expect(res.text).toContain('<a class="lang" href="/apply?lang=en"');
@@ -330,6 +332,15 @@ describe('filing an application on the portal (网上申请)', () => {
     // at the field too, and what was typed is still there, in that application's form only
     expect(text).toContain(`<p class="error" id="f-reason-${id}-error">请填写“不予受理理由”。</p>`);
     expect(text).toMatch(new RegExp(`id="f-reason-${id}"\\s+name="reason"[^>]*aria-invalid="true"`));
+    // a reason of spaces alone is no reason: asked for, not called badly written
+    const blank = await fetch(`${t.url}/work/applications/${id}/rejection`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+      body: new URLSearchParams({ reason: '   ', legalBasis: '《行政许可法》第三十二条' }),
+    });
+    expect(blank.status).toBe(400);
+    expect(await blank.text()).toContain(`<a href="#f-reason-${id}">请填写“不予受理理由”。</a>`);
     expect(text).toMatch(
       new RegExp(`id="f-legalBasis-${id}"\\s+name="legalBasis"\\s+value="《行政许可法》第三十二条"`),
     );

@@ -5615,7 +5615,7 @@ export interface components {
         pointer: string;
         detail: string;
         /**
-         * @description What kind of fault, for a client to word it: missing (absent, empty, or no item where one is needed), choice (not a value allowed), too_small or too_large (a number past limit), too_short or too_long (a text or list of fewer or more than limit characters or items), format (not written as the member must be), type (a text where a number is needed), other.
+         * @description What kind of fault, for a client to word it: missing (absent, empty, blanks alone, or no item where one is needed), choice (not a value allowed), too_small or too_large (a number past limit), too_short or too_long (a text or list of fewer or more than limit characters or items), format (not written as the member must be), type (a text where a number is needed), other.
          * @enum {unknown}
          */
         kind?:

@@ -104,7 +104,7 @@ function faultMessage(
       return ctx.t(choosing ? 'form.fault.choose' : 'form.fault.missing', { field });
     case 'choice':
       // a box typed into whose value is one of a few (a retention period: years or 永久): written as its hint says
-      return ctx.t(choosing ? 'form.fault.choose' : 'form.fault.format', { field });
+      return ctx.t(choosing ? 'form.fault.choose' : formatFault(spec), { field });
     case 'too_small':
     case 'too_large':
       return ctx.t(`form.fault.${fault.kind}`, { field, limit });
@@ -117,11 +117,15 @@ function faultMessage(
     case 'type':
       if (money) return ctx.t('form.fault.money', { field });
       if (spec.kind === 'date') return ctx.t('form.fault.date', { field });
-      return ctx.t(fault.kind === 'type' ? 'form.fault.number' : 'form.fault.format', { field });
+      return ctx.t(fault.kind === 'type' ? 'form.fault.number' : formatFault(spec), { field });
     default:
       return ctx.t('rule.invalid_body', { field });
   }
 }
+
+/** "Not written as it must be": pointing to the field's hint where it has one, else asking the reader to check it. */
+const formatFault = (spec: FieldSpec): 'form.fault.format' | 'form.fault.formatUnhinted' =>
+  spec.hint ? 'form.fault.format' : 'form.fault.formatUnhinted';
 
 /** A number of bytes as a reader reads a file's size: `512 KB`, `2.0 MB`, `1.5 GB` (of 1,024). */
 export function sizeText(bytes: number): string {

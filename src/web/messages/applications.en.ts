@@ -17,6 +17,9 @@ export const APPLY_EN: { readonly [K in keyof typeof APPLY_ZH_CN]: string } = {
   'apply.idNumber': 'Identity document number or unified social credit code',
   'apply.phone': 'Telephone',
   'apply.email': 'Email',
+  'apply.phone.hint':
+    'A mobile or landline number in digits, with +, -, brackets and spaces if you like: 13800000000 or (0351) 1234567.',
+  'apply.email.hint': 'Such as name@example.com.',
   'apply.address': 'Address',
   'apply.request': 'What you request',
   'apply.request.hint': 'Say what exactly you apply for, and why.',

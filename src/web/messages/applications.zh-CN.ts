@@ -15,6 +15,8 @@ export const APPLY_ZH_CN = {
   'apply.idNumber': '身份证件号码或统一社会信用代码',
   'apply.phone': '联系电话',
   'apply.email': '电子邮箱',
+  'apply.phone.hint': '手机或固定电话，只用数字，可带 +、-、括号和空格，如 13800000000 或 (0351) 1234567。',
+  'apply.email.hint': '如 name@example.com。',
   'apply.address': '联系地址',
   'apply.request': '申请内容',
   'apply.request.hint': '请写明申请的具体事项和理由。',

@@ -233,6 +233,7 @@ export const SCREENS_EN: ScreensMessages = {
   'form.fault.too_few': '"{field}" needs {limit} entries at least.',
   'form.fault.too_many': '"{field}" takes {limit} entries at most.',
   'form.fault.format': '"{field}" is not written as it must be; see its hint.',
+  'form.fault.formatUnhinted': '"{field}" is not written as it must be: check it and fill it in again.',
   'form.fault.date': '"{field}" must be a date, such as 2026-03-02.',
   'form.fault.money': '"{field}" must be an amount in yuan, such as 1500 or 1500.50.',
   'form.fault.number': '"{field}" must be a whole number.',

@@ -229,6 +229,7 @@ export const SCREENS_ZH_CN = {
   'form.fault.too_few': '“{field}”至少填写 {limit} 项。',
   'form.fault.too_many': '“{field}”最多填写 {limit} 项。',
   'form.fault.format': '“{field}”的写法不符合要求，请对照说明填写。',
+  'form.fault.formatUnhinted': '“{field}”的写法不符合要求，请检查后重新填写。',
   'form.fault.date': '“{field}”应为日期，例如 2026-03-02。',
   'form.fault.money': '“{field}”应为金额（元），例如 1500 或 1500.50。',
   'form.fault.number': '“{field}”应填写整数。',

@@ -35,8 +35,8 @@ export const APPLICANT_FIELDS: readonly FieldSpec[] = [
   },
   { name: 'applicant.name', label: 'apply.name', kind: 'text' },
   { name: 'applicant.idNumber', label: 'apply.idNumber', kind: 'text', optional: true },
-  { name: 'applicant.phone', label: 'apply.phone', kind: 'text' },
-  { name: 'applicant.email', label: 'apply.email', kind: 'text', optional: true },
+  { name: 'applicant.phone', label: 'apply.phone', kind: 'text', hint: 'apply.phone.hint' },
+  { name: 'applicant.email', label: 'apply.email', kind: 'text', optional: true, hint: 'apply.email.hint' },
   { name: 'applicant.address', label: 'apply.address', kind: 'text', optional: true },
 ];
 export const REQUEST_FIELD: FieldSpec = {
