@@ -971,6 +971,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     discretion,
     limited: publicLimit,
     utcOffsetOf: agencyOffset,
+    utcOffsets: config.utcOffsets,
     assets: portalAssets,
     verify,
     screens: {

@@ -1,3 +1,4 @@
+import { CHINA_STANDARD_TIME, type UtcOffsets } from '../domain/actor.js';
 import { safeNext } from './next.js';
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { applicationPages, type ApplicationPagesDependencies } from './applications.js';
@@ -54,6 +55,8 @@ export interface PortalDependencies {
    * times of its records in it, whatever offset they were written with.
    */
   readonly utcOffsetOf: (agency: string) => number;
+  /** The same offsets whole (the verifier page hands them to its script, which shows a bundle's times in them). */
+  readonly utcOffsets?: UtcOffsets;
   readonly assets?: PortalAssets;
   /** The discretion benchmarks, published at `/benchmarks`. */
   readonly discretion?: PublicPagesDependencies['discretion'];
@@ -180,7 +183,7 @@ export function portal(deps: PortalDependencies): Router {
     registerDevicePage(router, { recordings: deps.recordings, utcOffsetOf: deps.utcOffsetOf, assets });
   }
 
-  router.get('/verify', deps.limited, verifyPage(assets));
+  router.get('/verify', deps.limited, verifyPage(assets, deps.utcOffsets ?? CHINA_STANDARD_TIME));
 
   return router;
 }

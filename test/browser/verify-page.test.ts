@@ -91,8 +91,9 @@ describeInBrowser('the /verify page in Chromium', () => {
     expect(text).toContain('仅证明自身一致');
     expect(text).not.toContain('有效：');
     expect(text).toContain('3 个事件');
+    // in the agency's time (UTC+8 here), with the offset written, as the portal shows its other times
     expect(text).toMatch(
-      /导出时间：\d{4}-\d\d-\d\dT[\d:.]+Z。证据包所含为该检查点时账本中的案件记录，此后记录的执法行为不在其中/,
+      /导出时间：\d{4}-\d\d-\d\d \d\d:\d\d \+08:00。证据包所含为该检查点时账本中的案件记录，此后记录的执法行为不在其中/,
     );
     expect(text).toContain('证据包自带');
     // which key signed what, so that the ids compared with the published keys are the signers'

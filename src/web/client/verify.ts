@@ -1,3 +1,4 @@
+import { localMinuteWithOffset } from '../pages/labels.js';
 import type { BundleReport } from '../../ledger/bundle-report.js';
 import type { VerifyPageText } from '../pages/verify.js';
 import { pinnedKeys, tsaRoots, verifyFile, witnessKeys, witnessQuorum, type TrustInputs } from './lib/verify-file.js';
@@ -88,7 +89,12 @@ function reportView(report: BundleReport): HTMLElement[] {
     ),
   );
   // an older export is as valid as a newer one: it holds the case as of its checkpoint, and no more
-  if (report.exportedAt !== undefined) out.push(element('p', t('verify.exportedAt', { time: report.exportedAt })));
+  if (report.exportedAt !== undefined) {
+    // in the agency's time, with the offset written, as the portal shows its other times
+    const offset = data.offsets?.agencies[report.agency ?? ''] ?? data.offsets?.default;
+    const time = offset === undefined ? report.exportedAt : localMinuteWithOffset(report.exportedAt, offset);
+    out.push(element('p', t('verify.exportedAt', { time })));
+  }
   if (report.checkpoint) {
     const { origin, size, rootHash } = report.checkpoint;
     out.push(element('p', t('verify.checkpoint', { origin, size, root: rootHash })));

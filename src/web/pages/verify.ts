@@ -1,3 +1,4 @@
+import type { UtcOffsets } from '../../domain/actor.js';
 import type { RequestHandler } from 'express';
 import type { BundleFailureCode } from '../../ledger/bundle-report.js';
 import type { PortalAssets } from '../assets.js';
@@ -97,20 +98,25 @@ const SCRIPT_TEXT: readonly MessageKey[] = [
   'verify.status.not_attested',
 ];
 
-/** What client/verify.ts reads from the page: its text, and each failure code's explanation. */
+/**
+ * What client/verify.ts reads from the page: its text, each failure code's explanation, and the agencies' offsets
+ * from UTC (minutes east: every agency's but those named), in which it shows a bundle's times with the offset written.
+ */
 export interface VerifyPageText {
   readonly text: Record<string, string>;
   readonly codes: Record<string, string>;
+  readonly offsets?: { readonly default: number; readonly agencies: Record<string, number> };
 }
 
-function scriptText(ctx: PageContext): VerifyPageText {
+function scriptText(ctx: PageContext, offsets: UtcOffsets): VerifyPageText {
   return {
     text: Object.fromEntries(SCRIPT_TEXT.map((key) => [key, ctx.t(key)])),
     codes: Object.fromEntries(Object.entries(CODE_TEXT).map(([code, key]) => [code, ctx.t(key)])),
+    offsets: { default: offsets.defaultMinutes, agencies: Object.fromEntries(offsets.agencies) },
   };
 }
 
-export function verifyPage(assets: PortalAssets): RequestHandler {
+export function verifyPage(assets: PortalAssets, offsets: UtcOffsets): RequestHandler {
   return (req, res) => {
     const ctx = pageContext(req, res, assets);
     const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -213,7 +219,7 @@ npx ledger verify case.tar --key ledger-key.pem --witness "$(cat witness.vkey)" 
           <p>${ctx.t('verify.api')}</p>
           <pre><code>curl -s -X POST -H 'content-type: application/x-tar' --data-binary @case.tar ${origin}/v1/verify</code></pre>
         </section>
-        ${jsonScript('verify-text', scriptText(ctx))}`,
+        ${jsonScript('verify-text', scriptText(ctx, offsets))}`,
     });
   };
 }
