@@ -113,10 +113,19 @@ function values(
   };
 }
 
+/**
+ * The words a template may lead a placeholder in with (经查，{facts}), which an officer's own text often begins with
+ * too: written once, not "经查，经查，".
+ */
+const LEADS = ['经查', '经审查', '经调查', '经核查'];
+
 function fill(text: string, filled: Record<Placeholder, string | readonly string[]>): string {
-  return text.replace(/\{([^{}]*)\}/g, (whole, name: string) => {
+  return text.replace(/\{([^{}]*)\}/g, (whole, name: string, at: number) => {
     const value = filled[name as Placeholder];
-    return typeof value === 'string' ? value : whole;
+    if (typeof value !== 'string') return whole;
+    const before = text.slice(0, at);
+    const lead = LEADS.find((word) => new RegExp(`${word}[，,：:]\\s*$`).test(before));
+    return lead === undefined ? value : value.replace(new RegExp(`^\\s*(${LEADS.join('|')})[，,：:]\\s*`), '');
   });
 }
 

@@ -99,6 +99,15 @@ describe('decision templates and the renderer', () => {
     );
   });
 
+  it('when the stated facts begin with the words the template leads them in with, then those words are written once', () => {
+    const stated = (facts: string) => text(DEFAULT_TEMPLATES.warning, { ...proposal('warning'), facts } as never);
+    expect(stated('经查，当事人销售过期食品')).toContain('经查，当事人销售过期食品');
+    expect(stated('经查，当事人销售过期食品')).not.toContain('经查，经查');
+    expect(stated('经审查：当事人销售过期食品')).toContain('经查，当事人销售过期食品');
+    // words that merely begin alike are the officer's own
+    expect(stated('经查明的事实如下：当事人销售过期食品')).toContain('经查，经查明的事实如下');
+  });
+
   it('when an agency template names its issuer and remedies, then the document uses them and the closing is right-aligned', () => {
     const template = {
       ...DEFAULT_TEMPLATES.license_denied,
