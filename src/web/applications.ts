@@ -153,7 +153,7 @@ export function applicationPages(
   const csrf = publicCsrf(deps.secure);
   const withFieldFaults = withFieldFaultsOf(deps.validate);
 
-  const renderForm = async (req: Request, res: Response, state: FormState, status = 200) => {
+  const renderForm = async (req: Request, res: Response, state: FormState, status = 200, filesSent = 0) => {
     const ctx = pageContext(req, res, assets);
     const items: { agency: string; code: string; name: string }[] = [];
     let after: string | undefined;
@@ -165,7 +165,7 @@ export function applicationPages(
       items.push(...listed.items.map(({ agency, code, name }) => ({ agency, code, name })));
       after = listed.next;
     } while (after !== undefined);
-    const main = applyFormMain(ctx, { items, state, csrfToken: csrf.token(req, res) });
+    const main = applyFormMain(ctx, { items, state, csrfToken: csrf.token(req, res), filesSent });
     sendPage(res, ctx, { title: ctx.t('apply.title'), main, status });
   };
 
@@ -183,6 +183,7 @@ export function applicationPages(
       if (!upload) throw new UnsupportedMediaType('the filing form is sent as multipart/form-data');
       const values = upload.fields as Values;
       res.locals.formValues = values;
+      res.locals.filesSent = upload.attachments.length;
       const body = filingBody(values);
       const { agency } = body;
       deps.validate(FILE_APPLICATION, body);
@@ -207,7 +208,8 @@ export function applicationPages(
       const ctx = pageContext(req, res, assets);
       const values = (res.locals.formValues ?? {}) as Values;
       const state = { values, error: withFieldFaults(ctx, filingError(ctx, err), err, values) };
-      renderForm(req, res, state, err.status).catch(() => res.status(err.status).end());
+      const filesSent = typeof res.locals.filesSent === 'number' ? res.locals.filesSent : 0;
+      renderForm(req, res, state, err.status, filesSent).catch(() => res.status(err.status).end());
     }),
   );
 

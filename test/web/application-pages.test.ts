@@ -96,6 +96,8 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(res.text).toContain('<a href="#f-applicant-phone">“联系电话”的写法不符合要求，请对照说明填写。</a>');
     // the hint the message points to is there, at the field
     expect(res.text).toContain('<p class="hint" id="f-applicant-phone-hint">手机或固定电话');
+    // the file it sent is not kept (no browser gives a chosen file back): said at the file field
+    expect(res.text).toContain('已选择的 1 个文件未随本次提交保存，请重新选择后再提交。');
     expect(res.text).toContain('value="王小明"');
     // shown at the form's action address, which carries its CSRF token: the language switch leaves it out
     expect(res.text).toContain('<a class="lang" href="/apply?lang=en"');

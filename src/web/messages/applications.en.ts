@@ -19,6 +19,8 @@ export const APPLY_EN: { readonly [K in keyof typeof APPLY_ZH_CN]: string } = {
   'apply.email': 'Email',
   'apply.phone.hint':
     'A mobile or landline number in digits, with +, -, brackets and spaces if you like: 13800000000 or (0351) 1234567.',
+  'apply.attachments.again':
+    'The {count} file(s) you chose were not kept with this submission: choose them again before sending.',
   'apply.email.hint': 'Such as name@example.com.',
   'apply.address': 'Address',
   'apply.request': 'What you request',

@@ -16,6 +16,7 @@ export const APPLY_ZH_CN = {
   'apply.phone': '联系电话',
   'apply.email': '电子邮箱',
   'apply.phone.hint': '手机或固定电话，只用数字，可带 +、-、括号和空格，如 13800000000 或 (0351) 1234567。',
+  'apply.attachments.again': '已选择的 {count} 个文件未随本次提交保存，请重新选择后再提交。',
   'apply.email.hint': '如 name@example.com。',
   'apply.address': '联系地址',
   'apply.request': '申请内容',

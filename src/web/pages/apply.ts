@@ -82,22 +82,25 @@ function itemSelect(ctx: PageContext, items: readonly ApplicableItem[], state: F
   </div>`;
 }
 
-function fileInput(ctx: PageContext, state: FormState): Html {
+function fileInput(ctx: PageContext, state: FormState, filesSent: number): Html {
   const id = fieldId(ATTACHMENT_SPEC.name);
   const fault = errorFor(state, ATTACHMENT_SPEC.name);
   const inError = fault !== undefined;
   const hint = ctx.t('apply.attachments.hint', { count: MAX_ATTACHMENTS, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+  // the files of a refused form are not kept: said at the field, so that none is filed without them by mistake
+  const again = !inError && filesSent > 0;
   return html`<div class="field">
     <label for="${id}">${ctx.t('apply.attachments')}</label>
     <p class="hint" id="${id}-hint">${hint}</p>
     ${fault && html`<p class="error" id="${id}-error">${fault.message}</p>`}
+    ${again && html`<p class="note" id="${id}-again" role="note">${ctx.t('apply.attachments.again', { count: filesSent })}</p>`}
     <input
       type="file"
       id="${id}"
       name="attachment"
       multiple
       accept="${ATTACHMENT_TYPES.join(',')}"
-      aria-describedby="${id}-hint${inError ? ` ${id}-error` : ''}"
+      aria-describedby="${id}-hint${inError ? ` ${id}-error` : ''}${again ? ` ${id}-again` : ''}"
       ${inError ? html`aria-invalid="true"` : ''}
     />
   </div>`;
@@ -106,7 +109,13 @@ function fileInput(ctx: PageContext, state: FormState): Html {
 /** `/apply`: the filing form. It uploads its files, so its CSRF token rides in the action's query. */
 export function applyFormMain(
   ctx: PageContext,
-  view: { items: readonly ApplicableItem[]; state: FormState; csrfToken: string },
+  view: {
+    items: readonly ApplicableItem[];
+    state: FormState;
+    csrfToken: string;
+    /** Files the refused form sent that were read: a browser cannot give them back, so the form says to choose them again. */
+    filesSent?: number;
+  },
 ): Html {
   const { items, state, csrfToken } = view;
   if (items.length === 0) {
@@ -124,7 +133,7 @@ export function applyFormMain(
         <p class="hint">${ctx.t('apply.privacy')}</p>
         ${APPLICANT_FIELDS.map((spec) => field(ctx, spec, state))}
       </fieldset>
-      ${field(ctx, REQUEST_FIELD, state)} ${fileInput(ctx, state)}
+      ${field(ctx, REQUEST_FIELD, state)} ${fileInput(ctx, state, view.filesSent ?? 0)}
       <button type="submit">${ctx.t('apply.submit')}</button>
     </form>`;
 }
