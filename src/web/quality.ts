@@ -7,7 +7,12 @@ import type { EvaluationReads } from '../app/evaluation-reads.js';
 import { canRead } from '../app/case-reads.js';
 import { evaluatorOf, type EvaluationService } from '../app/evaluation-service.js';
 import { dateAtOffset } from '../domain/actor.js';
-import { EVALUATION_POINTS, type EvaluationPoint, type EvaluationScores } from '../domain/case/evaluation.js';
+import {
+  EVALUATION_POINTS,
+  uncommentedDeductions,
+  type EvaluationPoint,
+  type EvaluationScores,
+} from '../domain/case/evaluation.js';
 import { notFound } from '../domain/errors.js';
 import type { Principal } from '../app/auth.js';
 import type { LedgerError } from '../errors.js';
@@ -20,7 +25,7 @@ import type { Validate } from '../http/validation.js';
 import type { Clock } from '../ports/clock.js';
 import type { PortalAssets } from './assets.js';
 import { formErrorOf, formErrors } from './forms/errors.js';
-import type { FieldSpec, FormState } from './forms/fields.js';
+import type { FieldSpec, FormError, FormState } from './forms/fields.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage } from './layout.js';
 import { given, listPaging } from './pages/paging.js';
@@ -244,13 +249,26 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
         message: ctx.t('rule.comment_required.point', { point: ctx.t(`form.check.${p}` as MessageKey) }),
         field: `scores.${p}.comment`,
       }));
-      const shown =
+      const shown: FormError =
         err.code === 'comment_required' && first
           ? others.length === 0
             ? first
             : { ...first, others }
           : { ...error, ...(field ? { field } : {}) };
-      const state = { values: res.locals.formValues ?? {}, error: shown };
+      // a form whose scores break the schema names the deductions left without a comment too, all at once
+      const values = (res.locals.formValues ?? {}) as Record<string, string>;
+      const named = new Set([shown, ...(shown.others ?? [])].map((e) => e.field));
+      const uncommented =
+        err.code === 'invalid_body'
+          ? uncommentedDeductions(evaluationBody(values).scores)
+              .filter((p) => !named.has(`scores.${p}.comment`) && !named.has(`scores.${p}.score`))
+              .map((p) => ({
+                message: ctx.t('rule.comment_required.point', { point: ctx.t(`form.check.${p}` as MessageKey) }),
+                field: `scores.${p}.comment`,
+              }))
+          : [];
+      const all = uncommented.length === 0 ? shown : { ...shown, others: [...(shown.others ?? []), ...uncommented] };
+      const state = { values, error: all };
       void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
     }),
   );

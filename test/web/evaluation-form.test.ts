@@ -61,6 +61,8 @@ describe('the evaluation form of a closed case file', () => {
     // left empty: asked for, not called a number written wrong
     expect(text).toMatch(/<a href="#f-scores-factsClear-score">请填写“[^”]+”。<\/a>/);
     expect(valueOf(text, 'scores.procedureLawful.score')).toBe('7');
+    // the deduction left without its comment is named at once too, not after the score is put right
+    expect(text).toContain('<a href="#f-scores-procedureLawful-comment">');
   });
 
   it('when several points lose marks without a comment, then the refusal names each at its own comment box', async () => {

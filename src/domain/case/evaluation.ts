@@ -97,18 +97,31 @@ export function evaluationStream(agency: string, caseId: string): string {
   return agencyStream('evaluation', agency, caseId);
 }
 
+/**
+ * The points scored below the full mark without a comment saying why, in the points' order: of the scores as sent,
+ * those that are whole numbers in range (a form shows these beside its other faults, all at once).
+ */
+export function uncommentedDeductions(
+  scores: Readonly<Partial<Record<EvaluationPoint, { readonly score?: unknown; readonly comment?: unknown }>>>,
+): EvaluationPoint[] {
+  return EVALUATION_POINTS.filter((point) => {
+    const { score, comment } = scores[point] ?? {};
+    const deducted = Number.isInteger(score) && (score as number) >= 0 && (score as number) < MAX_POINT_SCORE;
+    return deducted && !(typeof comment === 'string' && comment.trim() !== '');
+  });
+}
+
 function checkScores(scores: EvaluationScores): number {
   let total = 0;
-  // every deduction without its comment is named at once (`points`, in the points' order; `point` the first)
-  const uncommented: EvaluationPoint[] = [];
   for (const point of EVALUATION_POINTS) {
-    const { score, comment } = scores[point] ?? { score: -1 };
+    const { score } = scores[point] ?? { score: -1 };
     if (!Number.isInteger(score) || score < 0 || score > MAX_POINT_SCORE) {
       throw violation('score_invalid', `${point} is scored in whole numbers from 0 to ${MAX_POINT_SCORE}`, { point });
     }
-    if (score < MAX_POINT_SCORE && !comment?.trim()) uncommented.push(point);
     total += score;
   }
+  // every deduction without its comment is named at once (`points`, in the points' order; `point` the first)
+  const uncommented = uncommentedDeductions(scores);
   if (uncommented.length > 0) {
     throw violation('comment_required', `a deduction on ${uncommented.join(', ')} says why in its comment`, {
       point: uncommented[0]!,
