@@ -153,6 +153,21 @@ export function applicationPages(
   const csrf = publicCsrf(deps.secure);
   const withFieldFaults = withFieldFaultsOf(deps.validate);
 
+  /** The names of the licensing items, by agency and code (retired ones too: an application may outlive its item). */
+  const itemNames = async (agency: string): Promise<Map<string, string>> => {
+    const names = new Map<string, string>();
+    let after: string | undefined;
+    do {
+      const listed = await deps.publicReads.items(
+        { agency, category: 'licensing' },
+        { limit: ITEMS_READ, ...(after === undefined ? {} : { after }) },
+      );
+      for (const { code, name } of listed.items) names.set(code, name);
+      after = listed.next;
+    } while (after !== undefined);
+    return names;
+  };
+
   const renderForm = async (req: Request, res: Response, state: FormState, status = 200, filesSent = 0) => {
     const ctx = pageContext(req, res, assets);
     const items: { agency: string; code: string; name: string }[] = [];
@@ -279,7 +294,8 @@ export function applicationPages(
         code,
         ...(consistentWith === undefined ? {} : { consistentWith }),
       });
-      renderProgress(req, res, { values: res.locals.formValues }, { progress });
+      const itemName = (await itemNames(progress.agency)).get(progress.itemCode);
+      renderProgress(req, res, { values: res.locals.formValues }, { progress, ...(itemName ? { itemName } : {}) });
     },
     progressRefused,
   );
@@ -298,7 +314,9 @@ export function applicationPages(
     );
     const state: FormState = { values: {}, ...(refused?.state.error ? { error: refused.state.error } : {}) };
     const more = pager(ctx, '/work/applications', params, queue.next, { label: 'apply.queue.title' });
+    const names = await itemNames(portalPrincipal(res).agency);
     const main = applicationQueueMain(ctx, {
+      itemName: (_agency, code) => names.get(code),
       items: queue.items,
       csrf: csrfField(res),
       state,
@@ -329,7 +347,9 @@ export function applicationPages(
     const principal = portalPrincipal(res);
     // its forms and the queue are for the officers of its agency; a supervisor reads it
     const decides = principal.roles.includes('officer') && principal.agency === filing.agency;
+    const itemName = (await itemNames(filing.agency)).get(filing.itemCode);
     const main = applicationFilingMain(ctx, {
+      ...(itemName ? { itemName } : {}),
       filing,
       csrf: csrfField(res),
       state,

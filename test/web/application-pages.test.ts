@@ -194,6 +194,7 @@ describe('filing an application on the portal (网上申请)', () => {
     const found = await postForm('/apply/progress', asked, lookup.cookie);
     expect(found.status).toBe(200);
     expect(found.text).toMatch(/<strong id="progress-status">已提交，待受理<\/strong>/);
+    expect(found.text).toContain('<dd>未按规定公示执业信息（L-001）</dd>');
     expect(found.text).not.toContain('王小明');
 
     const wrong = new URLSearchParams({ ...Object.fromEntries(asked), code: 'A'.repeat(26) });
@@ -362,7 +363,10 @@ describe('filing an application on the portal (网上申请)', () => {
     const queue = await fetch(`${t.url}/work/applications?consistentWith=${head}`, {
       headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
     });
-    expect(await queue.text()).toContain(`<a href="/work/applications/${id}">查看申请内容和材料</a>`);
+    const queueText = await queue.text();
+    expect(queueText).toContain(`<a href="/work/applications/${id}">查看申请内容和材料</a>`);
+    // the item by its name, its code beside it
+    expect(queueText).toContain('王小明 · 未按规定公示执业信息（L-001）');
     const page = await fetch(`${t.url}/work/applications/${id}`, {
       headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
     });
@@ -371,6 +375,7 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(page.headers.get('cache-control')).toContain('no-store');
     expect(text).toContain(`网上申请 ${id}`);
     for (const shown of [
+      '未按规定公示执业信息（L-001）',
       '王小明',
       '13800000000',
       '县城关镇人民路1号',

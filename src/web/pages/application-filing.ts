@@ -1,3 +1,4 @@
+import { itemText } from './apply.js';
 import type { FilingView } from '../../app/application-filing-reads.js';
 import { sizeText } from './labels.js';
 import { errorSummary, type FormState } from '../forms/fields.js';
@@ -32,7 +33,15 @@ function attachmentsOf(ctx: PageContext, view: FilingView): Html {
  */
 export function applicationFilingMain(
   ctx: PageContext,
-  view: { filing: FilingView; csrf: Html; state: FormState; decides: boolean; refused?: RefusedDecision },
+  view: {
+    filing: FilingView;
+    csrf: Html;
+    state: FormState;
+    decides: boolean;
+    refused?: RefusedDecision;
+    /** The name of the licensing item applied for. */
+    itemName?: string;
+  },
 ): Html {
   const f = view.filing;
   const optional = (label: MessageKey, value: string | undefined) =>
@@ -45,7 +54,7 @@ export function applicationFilingMain(
     ${errorSummary(ctx, view.state)}
     <dl class="fields">
       <dt>${ctx.t('apply.item')}</dt>
-      <dd>${f.itemCode}</dd>
+      <dd>${itemText(ctx, f.itemCode, view.itemName)}</dd>
       <dt>${ctx.t('apply.status')}</dt>
       <dd>${ctx.t(`apply.status.${f.status}` as MessageKey)}</dd>
       <dt>${ctx.t('apply.receipt.filedOn')}</dt>

@@ -1,3 +1,4 @@
+import { itemText } from './apply.js';
 import type { QueueView } from '../../app/application-reads.js';
 import { agencyName } from './labels.js';
 import { columnTable, type TableColumn } from './data-table.js';
@@ -103,7 +104,15 @@ export function decideForms(
 /** `/work/applications`: a page of the agency's online applications, the waiting ones with their forms. */
 export function applicationQueueMain(
   ctx: PageContext,
-  view: { items: readonly QueueView[]; csrf: Html; state: FormState; more?: Html; refused?: RefusedDecision },
+  view: {
+    items: readonly QueueView[];
+    csrf: Html;
+    state: FormState;
+    more?: Html;
+    refused?: RefusedDecision;
+    /** The name of an agency's licensing item, by its code. */
+    itemName?: (agency: string, code: string) => string | undefined;
+  },
 ): Html {
   return html`<h1>${ctx.t('apply.queue.title')}</h1>
     <p>${ctx.t('apply.queue.lead')}</p>
@@ -115,7 +124,7 @@ export function applicationQueueMain(
             ${view.items.map(
               (a) =>
                 html`<li>
-                  <h2>${a.applicantName} · ${a.itemCode}</h2>
+                  <h2>${a.applicantName} · ${itemText(ctx, a.itemCode, view.itemName?.(a.agency, a.itemCode))}</h2>
                   <dl class="fields">
                     <dt>${ctx.t('apply.receipt.id')}</dt>
                     <dd>${a.applicationId}</dd>

@@ -209,6 +209,8 @@ export function progressMain(
     progress?: ProgressView;
     /** Minutes east of UTC of an agency's local time, in which the progress's times are shown. */
     utcOffsetOf: (agency: string) => number;
+    /** The name of the licensing item applied for, as the agency's item list publishes it. */
+    itemName?: string;
   },
 ): Html {
   return html`<h1>${ctx.t('apply.progress.title')}</h1>
@@ -223,11 +225,16 @@ export function progressMain(
       ${PROGRESS_FIELDS.map((spec) => field(ctx, spec, view.state))}
       <button type="submit">${ctx.t('apply.progress.submit')}</button>
     </form>
-    ${view.progress && progressResult(ctx, view.progress, view.utcOffsetOf(view.progress.agency))}`;
+    ${view.progress && progressResult(ctx, view.progress, view.utcOffsetOf(view.progress.agency), view.itemName)}`;
 }
 
 /** The progress found; when the applicant's data was erased (recorded in UTC) in the agency's time, `offset` east of UTC. */
-function progressResult(ctx: PageContext, p: ProgressView, offset: number): Html {
+/** A licensing item as the reader knows it: its name, with its code in brackets; the code alone when unnamed. */
+export function itemText(ctx: PageContext, code: string, name: string | undefined): string {
+  return name === undefined ? code : bracketed(ctx, name, code);
+}
+
+function progressResult(ctx: PageContext, p: ProgressView, offset: number, itemName?: string): Html {
   const row = (key: MessageKey, value: Html | string | undefined) =>
     value !== undefined &&
     html`<dt>${ctx.t(key)}</dt>
@@ -236,6 +243,7 @@ function progressResult(ctx: PageContext, p: ProgressView, offset: number): Html
     <h2 id="progress-title">${ctx.t('apply.progress.result')}</h2>
     <dl class="fields">
       ${row('apply.receipt.id', p.applicationId)} ${row('apply.receipt.agency', agencyName(ctx, p.agency))}
+      ${row('apply.item', itemText(ctx, p.itemCode, itemName))}
       ${row('apply.status', html`<strong id="progress-status">${ctx.t(`apply.status.${p.status}` as MessageKey)}</strong>`)}
       ${row('apply.receipt.filedOn', p.filedOn)} ${row('apply.receipt.acceptBy', p.acceptBy)}
       ${row('apply.acceptedOn', p.acceptedOn)} ${row('apply.caseId', p.caseId)}
