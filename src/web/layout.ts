@@ -113,6 +113,11 @@ export interface PageOptions {
   readonly feed?: string;
 }
 
+/** The sign-in link: back to the page it was followed from after signing in (`?next=`), but from the home page. */
+function signInHref(path: string): string {
+  return path === '/' || path.startsWith('/signin') ? '/signin' : `/signin?next=${encodeURIComponent(path)}`;
+}
+
 /**
  * A link to this page in the other language (the `?lang=` switch), keeping the rest of the query but a form's CSRF
  * token (an upload form's action carries it, and a refused form is shown at that address): a link would put it in the
@@ -200,7 +205,7 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
                     <form class="signout" method="post" action="/signout">
                       ${csrfField(res)}<button type="submit">${ctx.t('nav.signOut')}</button>
                     </form>`
-                : html`<a class="signin" href="/signin">${ctx.t('nav.signIn')}</a>`
+                : html`<a class="signin" href="${signInHref(ctx.path)}">${ctx.t('nav.signIn')}</a>`
             }
           </div>
           <nav aria-label="${ctx.t('nav.label')}">

@@ -25,6 +25,13 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     ahead = 0;
   });
 
+  it("when a signed-out reader follows the header's sign-in link from a page, then it brings them back to that page; from the home page, home", async () => {
+    const { text } = await browse(svc.url, new Jar(), '/disclosures');
+    expect(text).toContain('<a class="signin" href="/signin?next=%2Fdisclosures">');
+    const home = await browse(svc.url, new Jar(), '/');
+    expect(home.text).toContain('<a class="signin" href="/signin">');
+  });
+
   it('when the sign-in page is opened on the embedded default, then it offers the development sign-in form', async () => {
     const { res, text } = await browse(svc.url, new Jar(), '/signin?next=%2Fsupervise');
     expect(res.status).toBe(200);
