@@ -153,33 +153,28 @@ export function applicationPages(
   const csrf = publicCsrf(deps.secure);
   const withFieldFaults = withFieldFaultsOf(deps.validate);
 
-  /** The names of the licensing items, by agency and code (retired ones too: an application may outlive its item). */
-  const itemNames = async (agency: string): Promise<Map<string, string>> => {
-    const names = new Map<string, string>();
-    let after: string | undefined;
-    do {
-      const listed = await deps.publicReads.items(
-        { agency, category: 'licensing' },
-        { limit: ITEMS_READ, ...(after === undefined ? {} : { after }) },
-      );
-      for (const { code, name } of listed.items) names.set(code, name);
-      after = listed.next;
-    } while (after !== undefined);
-    return names;
-  };
-
-  const renderForm = async (req: Request, res: Response, state: FormState, status = 200, filesSent = 0) => {
-    const ctx = pageContext(req, res, assets);
+  /** Every licensing item the filter selects, read a page at a time. */
+  const licensingItems = async (filter: { agency?: string; retired?: boolean }) => {
     const items: { agency: string; code: string; name: string }[] = [];
     let after: string | undefined;
     do {
       const listed = await deps.publicReads.items(
-        { category: 'licensing', retired: false },
+        { ...filter, category: 'licensing' },
         { limit: ITEMS_READ, ...(after === undefined ? {} : { after }) },
       );
       items.push(...listed.items.map(({ agency, code, name }) => ({ agency, code, name })));
       after = listed.next;
     } while (after !== undefined);
+    return items;
+  };
+
+  /** The names of an agency's licensing items by code (retired ones too: an application may outlive its item). */
+  const itemNames = async (agency: string): Promise<Map<string, string>> =>
+    new Map((await licensingItems({ agency })).map(({ code, name }) => [code, name]));
+
+  const renderForm = async (req: Request, res: Response, state: FormState, status = 200, filesSent = 0) => {
+    const ctx = pageContext(req, res, assets);
+    const items = await licensingItems({ retired: false });
     const main = applyFormMain(ctx, { items, state, csrfToken: csrf.token(req, res), filesSent });
     sendPage(res, ctx, { title: ctx.t('apply.title'), main, status });
   };
