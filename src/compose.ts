@@ -54,6 +54,8 @@ import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { readAll } from './app/read-pages.js';
 import { officerKey, type OfficerDoc } from '../projections/registry.js';
+import type { Principal } from './app/auth.js';
+import { standingOf, type OfficerStatusOf } from './app/officer-standing.js';
 import { documentNumberHolder } from '../projections/document-numbers.js';
 import { AgencyProfiles } from './app/agency-profiles.js';
 import { recordKeyRevocations } from './app/key-revocation-records.js';
@@ -523,6 +525,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const newId = uuidv7Generator(clock);
   const locks = new StreamLocks();
   const revoked: { list?: TokenRevocations } = {}; // the verifier asks the list, which needs the keys' signer
+  // the verifier asks the officers' registry, which the read models opened below hold (no request comes before)
+  const registered: { statusOf?: OfficerStatusOf } = {};
+  const standing = (principal: Principal) =>
+    registered.statusOf ? standingOf(principal, registered.statusOf) : principal;
   let replicaKeys: ReplicaKeys;
   let sharedSettings: SharedSettings | undefined;
   try {
@@ -535,6 +541,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       events,
       locks,
       revoked: (token) => revoked.list?.revoked(token) ?? false,
+      standing,
     });
     // before the read models are built: with a data-key store that cannot open the log's sealed text they would
     // hold [sealed] for it, and new acts would seal under keys made here for cases that have one elsewhere
@@ -613,6 +620,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     );
   }
   const { store: readModels, applier, opensFreeText } = await openReadModels(config);
+  registered.statusOf = (agency, officerId) =>
+    readModels.get<OfficerDoc>('officers', officerKey(agency, officerId))?.status;
   const priority = applier.priority;
   if (priority && 'unchanged' in priority) {
     log.warn(
@@ -1023,6 +1032,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       now: () => clock.now(),
       verify,
       revoked: revocations.revoked,
+      standing,
       // sign-outs go to the log, so every replica refuses the session, and so does this one after a restart
       signOuts: {
         record: ({ principal, session, until }) =>

@@ -35,6 +35,8 @@ interface ReplicaKeysDependencies {
   readonly events: EventStore;
   readonly locks: StreamLocks;
   readonly revoked: (identity: TokenIdentity) => boolean;
+  /** The principal a verified token stands for now (a suspended or retired officer's roles withheld). */
+  readonly standing: (principal: Principal) => Principal;
 }
 
 /**
@@ -113,7 +115,7 @@ export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<Re
         keys: tokenKeys,
         now: () => clock.now(),
       }),
-      { now: () => clock.now(), revoked: deps.revoked },
+      { now: () => clock.now(), revoked: deps.revoked, standing: deps.standing },
     );
   };
   let verifier = build();

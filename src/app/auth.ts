@@ -226,12 +226,17 @@ export interface CachedVerifierOptions {
   readonly capacity?: number;
   /** Whether a verified token has been revoked since; asked on every use, cached or not. */
   readonly revoked?: (token: TokenIdentity) => boolean;
+  /**
+   * The principal a verified token stands for now (`standingOf`: a suspended or retired officer's roles withheld),
+   * or a throw refusing it; asked on every use, cached or not.
+   */
+  readonly standing?: (principal: Principal) => Principal;
 }
 
 /**
  * Remembers verified tokens until they expire, so that a client sending the same token with every request pays
- * for one signature verification. Only the identical token string hits; expiry and revocation are checked again
- * on every hit (a revoked token is `401 unauthenticated`, as any other refused token).
+ * for one signature verification. Only the identical token string hits; expiry, revocation and the subject's
+ * standing are checked again on every hit (a revoked token is `401 unauthenticated`, as any other refused token).
  */
 export function cachedVerifier(
   verify: (token: string) => Principal,
@@ -239,6 +244,7 @@ export function cachedVerifier(
 ): (token: string) => Principal {
   const capacity = options.capacity ?? 10_000;
   const revoked = options.revoked ?? (() => false);
+  const standing = options.standing ?? ((principal: Principal) => principal);
   const verified = new Map<string, { principal: Principal; identity: TokenIdentity; expiresAt: number }>();
   return (token) => {
     let entry = verified.get(token);
@@ -254,7 +260,7 @@ export function cachedVerifier(
       if (verified.size > capacity) verified.delete(verified.keys().next().value!);
     }
     if (revoked(entry.identity)) throw new Unauthenticated('token revoked');
-    return entry.principal;
+    return standing(entry.principal);
   };
 }
 

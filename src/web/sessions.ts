@@ -40,6 +40,11 @@ export interface SessionsOptions {
   /** Whether tokens of this identity issued then are revoked: an identity provider's session follows revocations. */
   readonly revoked: (identity: TokenIdentity) => boolean;
   /**
+   * The principal an identity provider's session stands for now, or a throw ending it (`standingOf`: a suspended or
+   * retired officer's roles withheld); a development session's token is checked so by `verify`.
+   */
+  readonly standing?: (principal: Principal) => Principal;
+  /**
    * Where sign-outs are kept for every replica and beyond a restart (the log): `record` keeps one, `ended` asks
    * whether a session, named by the SHA-256 (hex) of its id, was signed out. Without it, only this replica, until it
    * stops, remembers a sign-out.
@@ -107,16 +112,17 @@ export class Sessions {
     const secure = this.secure(req);
     const raw = readCookie(req, cookieName(SESSION_COOKIE, secure, '/'));
     if (raw === undefined) return undefined;
-    const session = this.#live(asSession(this.options.seal.open('session', raw)));
-    if (!session) {
+    const stored = asSession(this.options.seal.open('session', raw));
+    const session = this.#live(stored);
+    if (!stored || !session) {
       this.clear(req, res);
       return undefined;
     }
     const now = this.#seconds();
     if (now - session.seenAt < SESSION_RENEW_SECONDS) return session;
-    const renewed = { ...session, seenAt: now };
-    this.#write(req, res, renewed);
-    return renewed;
+    // the cookie keeps the principal as signed in: the roles a suspension withholds come back with a reinstatement
+    this.#write(req, res, { ...stored, seenAt: now });
+    return { ...session, seenAt: now };
   }
 
   /**
@@ -164,7 +170,13 @@ export class Sessions {
     }
     const { sub, agency } = session.principal;
     if (this.options.revoked({ sub, agency, issuedAt: session.issuedAt })) return undefined;
-    return session;
+    if (!this.options.standing) return session;
+    try {
+      const principal = this.options.standing(session.principal);
+      return principal === session.principal ? session : { ...session, principal };
+    } catch {
+      return undefined; // a suspended or retired officer, left no role
+    }
   }
 
   #write(req: Request, res: Response, session: Session): void {

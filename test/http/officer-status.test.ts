@@ -37,7 +37,9 @@ const evidence = () => ({
 
 beforeAll(async () => {
   t = await startTestService();
-  ({ admin, officer: alice } = await seedAgency(t, AGENCY, { officers: ['alice', 'bob', 'carol', 'dan'] }));
+  ({ admin, officer: alice } = await seedAgency(t, AGENCY, {
+    officers: ['alice', 'bob', 'carol', 'dan', 'erin', 'fay'],
+  }));
   ({ admin: otherAdmin } = await seedAgency(t, 'city-market', { officers: ['carl', 'cora'] }));
   const open = {
     caseId: CASE,
@@ -70,14 +72,14 @@ describe("an officer's status: suspension, reinstatement, retirement (暂停、�
     expect([refused.status, refused.body.code, refused.body.officerId]).toEqual([422, 'certificate_invalid', 'bob']);
     const twice = await call('POST', '/v1/officers/bob/suspension', admin, { reason: '再次暂停' });
     expect([twice.status, twice.body.code]).toEqual([409, 'officer_suspended']);
-    // bob's own token records nothing as an officer while suspended
+    // bob's own token is refused while he is suspended (and records nothing)
     const bob = t.token('bob', AGENCY, ['officer']);
     const byBob = await call('POST', `/v1/cases/${CASE}/acts`, bob, {
       type: 'CaseMarkedComplex',
       occurredAt: anHourAgo(),
       data: { reason: '案情复杂' },
     });
-    expect([byBob.status, byBob.body.code]).toEqual([422, 'certificate_invalid']);
+    expect([byBob.status, byBob.body.code]).toEqual([401, 'unauthenticated']);
 
     const back = await call('POST', '/v1/officers/bob/reinstatement', admin, { reason: '调查结束，恢复执法资格' });
     expect(back.status).toBe(201);
@@ -101,6 +103,51 @@ describe("an officer's status: suspension, reinstatement, retirement (暂停、�
       const refused = await call('POST', `/v1/officers/carol/${route}`, admin, body);
       expect([route, refused.status, refused.body.code]).toEqual([route, 409, 'officer_retired']);
     }
+  });
+
+  it("when an officer is suspended, then their own token reads and uploads nothing (401, saying why), a token of theirs that is also the head's keeps only that role, and once reinstated the same tokens work again; a retired officer's token is refused for good", async () => {
+    const erin = t.token('erin', AGENCY, ['officer']);
+    const erinHead = t.token('erin', AGENCY, ['officer', 'admin']);
+    const photo = () => new Uint8Array(Buffer.from(`a photo ${Math.random()}`));
+    const upload = (token: string) =>
+      t.call('POST', '/v1/media', { token, body: photo(), headers: { 'content-type': 'image/jpeg' } });
+    const read = (token: string) => t.call('GET', `/v1/cases/${CASE}`, { token });
+    expect((await read(erin)).status).toBe(200);
+    expect((await upload(erin)).status).toBe(201);
+
+    expect((await call('POST', '/v1/officers/erin/suspension', admin, { reason: '暂停执法资格' })).status).toBe(201);
+    expect((await listed('1405-erin'))?.status).toBe('suspended'); // the read models hold the suspension
+    for (const res of [await read(erin), await upload(erin)]) {
+      expect([res.status, res.body.code]).toEqual([401, 'unauthenticated']);
+      expect(res.body.detail).toBe(
+        'officer erin of county-justice is suspended: their tokens are refused until reinstated',
+      );
+    }
+    // the head's role stands; the officer's is withheld
+    const asHead = await upload(erinHead);
+    expect([asHead.status, asHead.body.code]).toEqual([403, 'forbidden']);
+    expect((await read(erinHead)).status).toBe(200);
+    const amended = await call('POST', '/v1/items/P-001/amendments', erinHead, {
+      changes: { name: '未按规定公示执业信息（修订）' },
+      reason: '名称修订',
+    });
+    expect(amended.status).toBe(201);
+
+    expect((await call('POST', '/v1/officers/erin/reinstatement', admin, { reason: '恢复执法资格' })).status).toBe(201);
+    expect((await listed('1405-erin'))?.status).toBe('active');
+    expect((await read(erin)).status).toBe(200);
+    expect((await upload(erinHead)).status).toBe(201);
+
+    const fay = t.token('fay', AGENCY, ['officer']);
+    expect((await call('POST', '/v1/officers/fay/retirement', admin, { reason: '调离执法岗位' })).status).toBe(201);
+    expect((await listed('1405-fay'))?.status).toBe('retired');
+    const gone = await read(fay);
+    expect([gone.status, gone.body.detail]).toEqual([
+      401,
+      'officer fay of county-justice is retired: their tokens are refused for good',
+    ]);
+    // another agency's fay is another person
+    expect((await t.call('GET', '/v1/cases', { token: t.token('fay', 'city-market', ['officer']) })).status).toBe(200);
   });
 
   it('when the body has no reason (or only white space), comes from an officer, names an unknown officer or one of another agency, then it is refused and nothing changes', async () => {

@@ -69,8 +69,9 @@ function signedEvidence(privateKey: KeyObject, change: { description?: string; i
   return body;
 }
 
+/** The case's events as the head reads them (alice's own token is refused while she is suspended). */
 async function caseEvents(): Promise<EventEnvelope[]> {
-  const res = await t.call('GET', `/v1/cases/${CASE}/events`, { token: alice });
+  const res = await t.call('GET', `/v1/cases/${CASE}/events`, { token: admin });
   // each served event carries its position and opened fields beside the signed envelope
   return res.body.events.map(({ position: _p, personal: _o, ...event }: Record<string, unknown>) => event);
 }
@@ -231,6 +232,9 @@ describe("a suspended officer's own signature", () => {
 
     const back = await t.call('POST', '/v1/officers/alice/reinstatement', { token: admin, body: { reason: '恢复' } });
     expect(back.status).toBe(201);
+    // her own token stands again once the read models hold the reinstatement
+    const read = await t.call('GET', `/v1/cases/${CASE}?consistentWith=${back.body.position}`, { token: alice });
+    expect(read.status).toBe(200);
     const recorded = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: aliceAsHead, body });
     expect([recorded.status, recorded.body.eventId]).toEqual([201, body.id]);
   });

@@ -296,6 +296,23 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
       .when(outcome({ ...inspector, sub: outsider }))
       .thenFails('inspector_required', 403);
     spec.given(drawn).when(outcome(admin, 'S-none')).thenFails('not_a_target', 422);
+    // what the registry says of the recorder when it is recorded: a conflict declared since, or no longer active
+    const withFacts = (actor: Actor, facts: { conflicted: boolean; recorderActive: boolean }): PlanCommand => ({
+      ...(outcome(actor) as Extract<PlanCommand, { type: 'RecordOutcome' }>),
+      facts,
+    });
+    spec
+      .given(drawn)
+      .when(withFacts(inspector, { conflicted: true, recorderActive: true }))
+      .thenFails('conflict_declared', 409);
+    spec
+      .given(drawn)
+      .when(withFacts(inspector, { conflicted: false, recorderActive: false }))
+      .thenFails('inspector_required', 403);
+    spec
+      .given(drawn)
+      .when(withFacts(admin, { conflicted: false, recorderActive: false }))
+      .then([{ type: 'InspectionOutcomeRecorded' }]);
     const done: PlanEvent[] = [
       ...drawn,
       {

@@ -7,6 +7,7 @@ import { Unauthenticated, type Principal } from '../../../src/app/auth.js';
 import { errorHandler } from '../../../src/http/problem.js';
 import { CookieSeal } from '../../../src/web/sealed-cookie.js';
 import { Sessions } from '../../../src/web/sessions.js';
+import { standingOf } from '../../../src/app/officer-standing.js';
 import { portalIdentity, portalSessions, requireCsrf, sessionOrBearer, signedIn } from '../../../src/web/session.js';
 import { browse, Jar } from '../../support/portal-session.js';
 
@@ -131,5 +132,61 @@ describe('the portal guards: signedIn, requireCsrf, sessionOrBearer', () => {
     const bearer = await fetch(`${base}/live`, { headers: { authorization: 'Bearer sam' } });
     expect(await bearer.json()).toEqual({ sub: 'sam' });
     expect((await fetch(`${base}/live`)).status).toBe(401);
+  });
+});
+
+describe("a portal session of an officer the registry suspends or retires (the token's standing)", () => {
+  let server: Server;
+  let base: string;
+  let seconds = 0;
+  const status = new Map<string, 'active' | 'suspended' | 'retired'>();
+  const both: Principal = { sub: 'olga', agency: 'county-a', roles: ['officer', 'supervisor'], supervises: [] };
+  beforeAll(async () => {
+    const sessions = new Sessions({
+      seal: new CookieSeal(randomBytes(32)),
+      idleSeconds: 1800,
+      maxSeconds: 8 * 3600,
+      cookieSecure: 'auto',
+      now: () => new Date(NOW.getTime() + seconds * 1000),
+      verify,
+      revoked: () => false,
+      standing: (p) => standingOf(p, (agency, id) => status.get(`${agency}/${id}`)),
+    });
+    const app = express();
+    app.use(portalSessions(sessions), portalIdentity(verify));
+    app.post('/test/open/:who', (req, res) => {
+      sessions.begin(req, res, { principal: req.params.who === 'olga' ? both : officer, via: 'oidc' });
+      res.json({});
+    });
+    app.get('/roles', signedIn(), (_req, res) => res.json((res.locals.principal as Principal).roles));
+    app.get('/work', signedIn('officer'), (_req, res) => res.send('work'));
+    app.use(errorHandler(pino({ level: 'silent' })));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterEach(() => status.clear());
+
+  it('when an officer signed in is suspended, then the session ends at the next request', async () => {
+    const jar = new Jar();
+    await browse(base, jar, '/test/open/alice', { method: 'POST' });
+    expect((await browse(base, jar, '/work')).res.status).toBe(200);
+    status.set('county-a/alice', 'suspended');
+    const { res } = await browse(base, jar, '/work');
+    expect([res.status, res.headers.get('location')]).toEqual([303, '/signin?next=%2Fwork']);
+  });
+
+  it('when a suspended officer also supervises, then the session keeps the supervisor role only, and a reinstatement gives the officer role back, even after the cookie was renewed', async () => {
+    const jar = new Jar();
+    await browse(base, jar, '/test/open/olga', { method: 'POST' });
+    status.set('county-a/olga', 'suspended');
+    seconds += 120; // past the renewal interval: the cookie is written again while the roles are withheld
+    expect(JSON.parse((await browse(base, jar, '/roles')).text)).toEqual(['supervisor']);
+    expect((await browse(base, jar, '/work')).res.status).toBe(403);
+    status.set('county-a/olga', 'active');
+    seconds += 120;
+    expect(JSON.parse((await browse(base, jar, '/roles')).text)).toEqual(['officer', 'supervisor']);
+    expect((await browse(base, jar, '/work')).res.status).toBe(200);
   });
 });
