@@ -49,7 +49,13 @@ import { EventFeed } from './app/event-feed.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
-import { AGENCY_NAME_CLAIMS, Claims, DOCUMENT_NUMBER_CLAIMS, WEBHOOK_CLAIMS } from './app/claims.js';
+import {
+  AGENCY_NAME_CLAIMS,
+  CERTIFICATE_CLAIMS,
+  Claims,
+  DOCUMENT_NUMBER_CLAIMS,
+  WEBHOOK_CLAIMS,
+} from './app/claims.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { readAll } from './app/read-pages.js';
@@ -944,7 +950,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       : {}),
   });
   webhooks.start(indexing.signal);
-  const registryService = new RegistryService(deps);
+  const registryService = new RegistryService({
+    ...deps,
+    certificates: { readModels, runner },
+    // replicas sharing an EventStoreDB log claim a certificate number in the log before an officer is listed under it
+    ...(config.eventStore.kind === 'eventstoredb'
+      ? { certificateClaims: new Claims({ ...deps, readModels, runner, newId }, CERTIFICATE_CLAIMS) }
+      : {}),
+  });
   // revocations the keys' own streams do not show yet (recorded before they did, or cut off by a crash), once the
   // read models that name them caught up
   const keyRevocations = (async () => {

@@ -3,11 +3,17 @@ import { CLAIM_HOLD_MS, type Claim, type ClaimStanding, type ClaimState } from '
 import type { Decider } from '../domain/decider.js';
 import { agencyNameClaimDecider, agencyNameClaimStream } from '../domain/registry/agency-name-claims.js';
 import { agencyProfileStream, nameKey } from '../domain/registry/agency-profile.js';
+import {
+  certificateClaimDecider,
+  certificateClaimStream,
+  certificateKey,
+} from '../domain/registry/certificate-claims.js';
+import { officerStream } from '../domain/registry/officers.js';
 import { documentNumberClaimDecider, documentNumberClaimStream } from '../domain/case/document-number-claims.js';
 import { caseStream } from '../domain/case/acts.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { DocReader } from '../ports/read-models.js';
-import { AGENCIES, type AgencyDoc } from '../../projections/registry.js';
+import { AGENCIES, officerKey, type AgencyDoc, type OfficerDoc } from '../../projections/registry.js';
 import { documentNumberHolder } from '../../projections/document-numbers.js';
 import { webhookClaimDecider, webhookClaimStream } from '../domain/webhooks/subscription-claims.js';
 import { webhookStream } from '../domain/webhooks/subscriptions.js';
@@ -117,6 +123,27 @@ export const AGENCY_NAME_CLAIMS: ClaimSpec = {
     is: (readModels, _agency, holder, name) => {
       const doc = readModels.get<AgencyDoc>(AGENCIES, holder);
       return doc !== undefined && nameKey(doc.name) === nameKey(name);
+    },
+  },
+};
+
+/**
+ * A law-enforcement certificate number (执法证号) of an agency: held by the officer in service listed under it (as
+ * numbers are compared, {@link certificateKey}); a retired officer holds theirs no more.
+ */
+export const CERTIFICATE_CLAIMS: ClaimSpec = {
+  decider: certificateClaimDecider,
+  stream: certificateClaimStream,
+  holderStream: officerStream,
+  bears: {
+    in: 'readModels',
+    is: (readModels, agency, officerId, certificateNo) => {
+      const doc = readModels.get<OfficerDoc>('officers', officerKey(agency, officerId));
+      return (
+        doc !== undefined &&
+        doc.status !== 'retired' &&
+        certificateKey(doc.certificateNo) === certificateKey(certificateNo)
+      );
     },
   },
 };

@@ -42,6 +42,13 @@ import {
   type CommandResult,
 } from './command-handler.js';
 import { recording, registryCodec } from './registry-codec.js';
+import { StreamLocks } from './stream-locks.js';
+import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { readAll } from './read-pages.js';
+import type { Claims } from './claims.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import type { OfficerDoc } from '../../projections/registry.js';
+import { certificateKey } from '../domain/registry/certificate-claims.js';
 import { RegistryReader } from './registry-reader.js';
 import { canonicalEqual, namedEventId } from './idempotency.js';
 import { officerKeyOf, type OfficerKeyRequest } from './officer-key-material.js';
@@ -77,10 +84,26 @@ const STATUS_CHANGES = {
 } as const;
 
 /** The officer and enforcement-item registries (事前公开: the officer list and the item list). */
+export interface RegistryServiceDependencies extends CommandDependencies {
+  /**
+   * Where whether another officer of the agency in service holds a certificate number is read, once the read models
+   * have applied the whole log (`503 not_caught_up` when they do not within the read wait). Without it, the
+   * rule is not checked (tools that write a registry without read models).
+   */
+  readonly certificates?: { readonly readModels: Pick<ReadModelStore, 'query'>; readonly runner: ReadConsistency };
+  /**
+   * Replicas sharing the log claim a certificate number in it before a registration or an amendment gives it
+   * (src/app/claims.ts, `CERTIFICATE_CLAIMS`). Without it, the rule holds within this process.
+   */
+  readonly certificateClaims?: Pick<Claims, 'claim'>;
+}
+
 export class RegistryService {
   private readonly reader: RegistryReader;
+  /** An agency's registrations and certificate changes, one at a time on this replica (each reads the last). */
+  readonly #certificateTurns = new StreamLocks();
 
-  constructor(private readonly deps: CommandDependencies) {
+  constructor(private readonly deps: RegistryServiceDependencies) {
     this.reader = new RegistryReader(deps.events);
   }
 
@@ -208,11 +231,13 @@ export class RegistryService {
     eventId: string,
     expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
-    return this.officerCommand(
-      actor.agency,
-      profile.officerId,
-      { type: 'RegisterOfficer', actor, profile },
-      { eventId, expectedRevision, sameRequest: recording('OfficerRegistered', profile) },
+    return this.#certifying(actor, profile.officerId, profile.certificateNo, (held, claim) =>
+      this.officerCommand(
+        actor.agency,
+        profile.officerId,
+        { type: 'RegisterOfficer', actor, profile, ...held },
+        { eventId, expectedRevision, sameRequest: recording('OfficerRegistered', profile), ...claim },
+      ),
     );
   }
 
@@ -227,12 +252,45 @@ export class RegistryService {
     eventId: string,
     expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
-    return this.officerCommand(
-      actor.agency,
-      officerId,
-      { type: 'AmendOfficer', actor, changes: body.changes, reason: body.reason },
-      { eventId, expectedRevision, sameRequest: recording('OfficerAmended', body) },
+    return this.#certifying(actor, officerId, body.changes.certificateNo, (held, claim) =>
+      this.officerCommand(
+        actor.agency,
+        officerId,
+        { type: 'AmendOfficer', actor, changes: body.changes, reason: body.reason, ...held },
+        { eventId, expectedRevision, sameRequest: recording('OfficerAmended', body), ...claim },
+      ),
     );
+  }
+
+  /**
+   * Runs a write that lists `officerId` under `certificateNo` (when it does) with what it needs to keep one
+   * certificate to one officer of the agency in service: the other officer the read models, having applied the whole
+   * log, list under that number (as numbers are compared, `certificateKey`), for the rules to refuse, and the claim
+   * of the number to make before the write is appended, where replicas share the log. An agency's such writes take
+   * turns on this replica, so that each reads the one before.
+   */
+  #certifying(
+    actor: Actor,
+    officerId: string,
+    certificateNo: string | undefined,
+    write: (
+      held: { certificateHeldBy?: string },
+      claim: Pick<CommandOptions, 'beforeAppend'>,
+    ) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
+    const { certificates, certificateClaims } = this.deps;
+    if (certificateNo === undefined || !certificates) return write({}, {});
+    return this.#certificateTurns.run(`certificates ${actor.agency}`, async () => {
+      await caughtUp(certificates.runner, await this.deps.events.headPosition());
+      const key = certificateKey(certificateNo);
+      const holder = readAll<OfficerDoc>(certificates.readModels, 'officers', { where: { agency: actor.agency } }).find(
+        (o) => o.officerId !== officerId && o.status !== 'retired' && certificateKey(o.certificateNo) === key,
+      );
+      return write(
+        holder ? { certificateHeldBy: holder.officerId } : {},
+        certificateClaims ? { beforeAppend: () => certificateClaims.claim(actor, officerId, certificateNo) } : {},
+      );
+    });
   }
 
   /**

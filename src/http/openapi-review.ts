@@ -42,7 +42,12 @@ export function reviewOperations(p: OperationParts): Operation[] {
         idempotencyKey,
       ],
       requestBody: jsonBody('command.amend-officer'),
-      responses: { ...written('The amendment', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+      responses: {
+        ...written('The amendment', 'response.write-result'),
+        // 409 certificate_taken among the others; 503 when a changed certificate number cannot be checked against read
+        // models at the log's head within the read wait
+        ...problems(...WRITE_PROBLEMS, 503),
+      },
     },
     ...(
       [

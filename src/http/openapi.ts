@@ -908,7 +908,12 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'registry',
     parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.register-officer'),
-    responses: { ...written('The officer', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+    responses: {
+      ...written('The officer', 'response.write-result'),
+      // 409 certificate_taken among the others; 503 when the read models, which the certificate number is checked
+      // against, do not reach the log's head within the read wait
+      ...problems(...WRITE_PROBLEMS, 503),
+    },
   },
   {
     method: 'POST',

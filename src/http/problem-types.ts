@@ -274,6 +274,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Officer key registered already',
     'The officer holds this key already (the key id is of the key, docs/integrity.md §5).',
   ),
+  certificate_taken: entry(
+    409,
+    'Certificate number taken',
+    'Another officer of the agency in service is listed under this law-enforcement certificate number already (compared without white space, full-width forms folded, letters in upper case): the public officer list could not tell the two apart. `heldBy` names that officer. Nothing was recorded.',
+  ),
   officer_key_taken: entry(
     409,
     'Key held by another officer',

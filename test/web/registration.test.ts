@@ -169,6 +169,14 @@ describe("the administrator's registration of an officer (登记执法人员)", 
     expect(taken.text).toContain('<a href="#f-officerId">本机关已登记该人员编号。</a>');
     expect(taken.text).toContain('value="陈二"');
     expect(await recorded(officerStream(OTHER, 'carol'))).toEqual([]);
+
+    // another id under carol's certificate number: refused, the number's field named with its holder
+    const sameCertificate = await send(OFFICER_FORM, { ...OFFICER, officerId: 'chen', name: '陈三' });
+    expect(sameCertificate.res.status).toBe(409);
+    expect(sameCertificate.text).toContain(
+      '<a href="#f-certificateNo">本机关另一名在岗执法人员（carol）已登记这一执法证号。请核对证号：一个执法证号只能对应一名执法人员。</a>',
+    );
+    expect(await recorded(officerStream(AGENCY, 'chen'))).toEqual([]);
   });
 
   it('when the officer registered is a legal adviser, then the counsel role is recorded with them', async () => {
@@ -176,6 +184,7 @@ describe("the administrator's registration of an officer (登记执法人员)", 
       ...OFFICER,
       officerId: 'gao',
       name: '高律师',
+      certificateNo: 'JS-2026-0032',
       roles: ['reviewer'],
       categories: '',
       counsel: 'public_lawyer',

@@ -3237,6 +3237,11 @@ export interface components {
       /** @description The acts of the case that need a recording, from the agency's recording list when the case was opened (with the mandatory floors); absent in cases opened before recording lists, which have the default duties. */
       recordingDuties?: components['schemas']['command.publish-recording-list']['$defs']['duty'][];
     };
+    /** CertificateClaimed: the officer a law-enforcement certificate number is claimed for, on certificate-<agency>:<SHA-256 of the number as numbers are compared, hex>, before the registration or amendment listing the officer under it is appended (replicas sharing one log) */
+    'event.CertificateClaimed': {
+      certificateNo: components['schemas']['command.register-officer']['certificateNo'];
+      officerId: components['schemas']['command.register-officer']['officerId'];
+    };
     /** ConflictDeclared: an officer's conflict of interest with the subject, and why */
     'event.ConflictDeclared': components['schemas']['command.declare-conflict'];
     /** ConflictWithdrawn: a declared conflict of interest ends, and why */
@@ -6551,6 +6556,15 @@ export interface operations {
       };
       /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -13084,6 +13098,15 @@ export interface operations {
       };
       /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
+      503: {
         headers: {
           [name: string]: unknown;
         };

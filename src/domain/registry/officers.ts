@@ -11,6 +11,7 @@ import {
   type OfficerKeyState,
 } from './officer-keys.js';
 import { requireSomeChange } from '../amendments.js';
+import { certificateKey, refuseTakenCertificate } from './certificate-claims.js';
 
 /**
  * The roles in which the agency's counsel give legal opinions: legal adviser (法律顾问) and public-sector lawyer
@@ -67,11 +68,18 @@ export interface OfficerState extends Partial<OfficerProfile> {
 }
 
 export type OfficerCommand = { readonly actor: Actor } & (
-  | { readonly type: 'RegisterOfficer'; readonly profile: OfficerProfile }
+  | {
+      readonly type: 'RegisterOfficer';
+      readonly profile: OfficerProfile;
+      /** Another officer of the agency in service whom the list shows under the profile's certificate number. */
+      readonly certificateHeldBy?: string;
+    }
   | {
       readonly type: 'AmendOfficer';
       readonly changes: Partial<Omit<OfficerProfile, 'officerId' | 'agency'>>;
       readonly reason: string;
+      /** Another officer of the agency in service whom the list shows under the changed certificate number. */
+      readonly certificateHeldBy?: string;
     }
   | { readonly type: 'SuspendOfficer' | 'ReinstateOfficer' | 'RetireOfficer'; readonly reason: string }
   | OfficerKeyCommand
@@ -116,6 +124,11 @@ function checkPersonRoles(roles: readonly Role[]): void {
     });
 }
 
+/** One certificate, one officer of the agency in service (src/domain/registry/certificate-claims.ts). */
+function checkCertificateFree(certificateNo: string, officerId: string, heldBy: string | undefined): void {
+  if (heldBy !== undefined && heldBy !== officerId) refuseTakenCertificate(certificateNo, heldBy);
+}
+
 export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState> = {
   initialState: () => ({ exists: false, status: 'active' }),
 
@@ -128,6 +141,7 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
       checkValidity(command.profile.validFrom, command.profile.validTo);
       if (command.profile.roles.length === 0) throw violation('roles_required', 'an officer needs at least one role');
       checkPersonRoles(command.profile.roles);
+      checkCertificateFree(command.profile.certificateNo, command.profile.officerId, command.certificateHeldBy);
       return [{ type: 'OfficerRegistered', data: command.profile }];
     }
     if (!state.exists) throw notFound('no such officer');
@@ -137,13 +151,19 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
     if (state.status === 'retired' && command.type !== 'RevokeOfficerKey')
       throw conflict('officer_retired', `officer ${state.officerId} is retired`);
     switch (command.type) {
-      case 'AmendOfficer':
+      case 'AmendOfficer': {
         checkValidity(command.changes.validFrom ?? state.validFrom, command.changes.validTo ?? state.validTo);
         if (command.changes.roles?.length === 0)
           throw violation('roles_required', 'an officer needs at least one role');
         if (command.changes.roles) checkPersonRoles(command.changes.roles);
         requireSomeChange(state, command.changes, `officer ${state.officerId}`);
+        // a number the officer is listed under already (as numbers are compared) is theirs, whoever else has it
+        const renumbered = command.changes.certificateNo;
+        if (renumbered !== undefined && certificateKey(renumbered) !== certificateKey(state.certificateNo!)) {
+          checkCertificateFree(renumbered, state.officerId!, command.certificateHeldBy);
+        }
         return [{ type: 'OfficerAmended', data: { changes: command.changes, reason: command.reason } }];
+      }
       case 'SuspendOfficer':
         if (state.status === 'suspended')
           throw conflict('officer_suspended', `officer ${state.officerId} is suspended already`);

@@ -65,6 +65,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   item_retired: 'itemCode',
   case_exists: 'caseId',
   officer_exists: 'officerId',
+  certificate_taken: 'certificateNo',
   item_exists: 'code',
   validity_invalid: 'validTo',
   role_not_for_officer: 'roles',

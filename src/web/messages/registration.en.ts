@@ -50,6 +50,8 @@ export const REGISTRATION_EN: { readonly [K in keyof typeof REGISTRATION_ZH_CN]:
   'register.item.retention': 'Case file retention',
   'register.item.retention.hint':
     'A number of years (1 to 100) or "permanent"; when empty, a major case is kept permanently, penalty, licensing, coercive and levy cases 30 years, inspection and other cases 10 years.',
+  'rule.certificate_taken':
+    'Another officer of the agency in service ({heldBy}) is listed under this certificate number: a certificate belongs to one officer only.',
   'rule.officer_exists': 'The agency has an officer with that id already.',
   'rule.item_exists': 'The agency has an item with that code already.',
   'rule.validity_invalid': "The certificate's validity ends before it starts.",

@@ -43,6 +43,8 @@ export const REGISTRATION_ZH_CN = {
   'register.item.retention': '案卷保管期限',
   'register.item.retention.hint':
     '填写年数（1 至 100）或“永久”；不填则重大案件永久保管，处罚、许可、强制、征收案件 30 年，检查及其他案件 10 年。',
+  'rule.certificate_taken':
+    '本机关另一名在岗执法人员（{heldBy}）已登记这一执法证号。请核对证号：一个执法证号只能对应一名执法人员。',
   'rule.officer_exists': '本机关已登记该人员编号。',
   'rule.item_exists': '本机关已登记该事项编码。',
   'rule.validity_invalid': '执法证有效期的截止日期早于起始日期。',

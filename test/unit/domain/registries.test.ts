@@ -62,6 +62,29 @@ describe('the officer registry (执法人员名单, 持证上岗)', () => {
     change('RetireOfficer'),
   ];
 
+  it('when another officer of the agency in service is listed under the certificate number, then 409 certificate_taken naming them; a number the officer holds already stays theirs', () => {
+    const heldByBob = (command: OfficerCommand) => ({ ...command, certificateHeldBy: 'bob' }) as OfficerCommand;
+    const refused = spec.given([]).when(heldByBob(register())).thenFails('certificate_taken', 409);
+    expect(refused.details).toEqual({ member: 'certificateNo', heldBy: 'bob' });
+    spec
+      .given(registered)
+      .when(heldByBob(amend({ certificateNo: 'CERT-0002' })))
+      .thenFails('certificate_taken', 409);
+    // the holder found is the officer itself (a retry), or the number is the officer's own written otherwise
+    spec
+      .given([])
+      .when({ ...register(), certificateHeldBy: 'alice' } as OfficerCommand)
+      .then([{ type: 'OfficerRegistered' }]);
+    spec
+      .given(registered)
+      .when(heldByBob(amend({ certificateNo: 'cert-０００１', name: '张三丰' })))
+      .then([{ type: 'OfficerAmended' }]);
+    spec
+      .given(registered)
+      .when(heldByBob(amend({ name: '张三丰' })))
+      .then([{ type: 'OfficerAmended' }]);
+  });
+
   it('when an amendment says what the officer record says already, then 409 version_unchanged and nothing is recorded', () => {
     spec
       .given(registered)

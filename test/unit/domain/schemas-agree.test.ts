@@ -23,6 +23,7 @@ import type { OfficerKey } from '../../../src/domain/registry/officer-keys.js';
 import type { OfficerKeyClaimEvent } from '../../../src/domain/registry/officer-key-claims.js';
 import type { DocumentNumberClaimedEvent } from '../../../src/domain/case/document-number-claims.js';
 import type { AgencyNameClaimedEvent } from '../../../src/domain/registry/agency-name-claims.js';
+import type { CertificateClaimedEvent } from '../../../src/domain/registry/certificate-claims.js';
 import type { WebhookDeliveriesClaimedEvent } from '../../../src/domain/webhooks/subscription-claims.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
@@ -241,6 +242,7 @@ type RegistryEvent =
   | OfficerKeyClaimEvent
   | DocumentNumberClaimedEvent
   | AgencyNameClaimedEvent
+  | CertificateClaimedEvent
   | WebhookDeliveriesClaimedEvent
   | ItemEvent
   | RecordingListEvent
@@ -320,6 +322,7 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   OfficerKeyClaimed: { keyId: OFFICER_KEY.keyId, officerId: 'alice' },
   DocumentNumberClaimed: { documentNo: '县司罚决字〔2026〕12号', caseId: 'case-1' },
   AgencyNameClaimed: { name: '某县司法局', agency: 'county-justice' },
+  CertificateClaimed: { certificateNo: '14050012345', officerId: 'alice' },
   WebhookDeliveriesClaimed: { deliveries: 'b'.repeat(64), webhookId: '0193a000-0000-7000-8000-00000000000a' },
   OfficerKeyRevocationRecorded: {
     keyId: OFFICER_KEY.keyId,
@@ -381,6 +384,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   OfficerKeyClaimed: { keyId: true, officerId: true },
   DocumentNumberClaimed: { documentNo: true, caseId: true },
   AgencyNameClaimed: { name: true, agency: true },
+  CertificateClaimed: { certificateNo: true, officerId: true },
   WebhookDeliveriesClaimed: { deliveries: true, webhookId: true },
   OfficerKeyRevocationRecorded: { keyId: true, officerId: true, eventId: true, hash: true, revokedFrom: true },
   OfficerAmended: { changes: true, reason: true },
