@@ -7,9 +7,12 @@ import { canRead } from './case-reads.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import type { Paging } from './read-pages.js';
 import { ProofUnavailable, type TransparencyLog } from './transparency-log.js';
+import { KEYS_STREAM } from './keyring-log.js';
+import { CALENDAR_STREAM } from '../domain/calendar/recorded-years.js';
+import { REVOCATION_STREAM, SIGN_OUT_STREAM } from '../domain/tokens/revocations.js';
 
 export interface LedgerReadsDependencies {
-  readonly log: Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency' | 'head'>;
+  readonly log: Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency' | 'head' | 'streamKey'>;
   readonly runner: ReadConsistency;
 }
 
@@ -60,9 +63,26 @@ export class LedgerReads {
       throw new StreamNotVisible(`no stream ${JSON.stringify(stream)} this caller may see`);
     }
     await caughtUp(this.deps.runner, consistentWith);
-    return proved(() => this.deps.log.head(stream, treeSize));
+    const proof = proved(() => this.deps.log.head(stream, treeSize));
+    // a proof of absence shows the leaf that stands where the stream's would: another stream's key, revision and
+    // head, which would tell anyone whether a stream they name exists and how many events it has (a name is cheap to
+    // grind until its path leads to the stream they are after); it is given only when that leaf is a public stream's
+    const other = proof.other;
+    if (other !== undefined && !PUBLIC_STREAMS.some((s) => this.deps.log.streamKey(s) === other.key)) {
+      throw new StreamNotVisible(
+        `the log holds no stream ${JSON.stringify(stream)} at tree size ${proof.treeSize} that this caller may ` +
+          "see; its proof of absence is not given, as it would show another stream's head",
+      );
+    }
+    return proof;
   }
 }
+
+/**
+ * The streams of no agency, whose heads anyone may see (docs/integrity.md §12.6): the keyring, the working-day
+ * calendar, token revocations and sign-outs.
+ */
+const PUBLIC_STREAMS = [KEYS_STREAM, CALENDAR_STREAM, REVOCATION_STREAM, SIGN_OUT_STREAM];
 
 /** A head proof asked of an agency's stream by a caller who may not read that agency's cases. */
 export class StreamNotVisible extends LedgerError {

@@ -3,6 +3,7 @@ import { sealEvents } from '../ledger/envelope.js';
 import { checkpointBody, signNote } from '../ledger/checkpoint.js';
 import { headsExtension } from '../ledger/checkpoint-heads.js';
 import {
+  headKey,
   headProof,
   headsRoot,
   type HeadProof,
@@ -357,6 +358,11 @@ export class TransparencyLog {
    */
   headsRoot(size: number): Buffer {
     return headsRoot(this.#paths(), size);
+  }
+
+  /** The key of `stream` in the map of stream heads, hex: its name's hash in the log's suite. */
+  streamKey(stream: string): string {
+    return headKey(stream, this.#headsHash).toString('hex');
   }
 
   /** The head proof of `stream` in the map at `treeSize` leaves (default: the whole tree); absent streams too. */

@@ -1748,7 +1748,8 @@ const OPERATIONS: readonly Operation[] = [
       "A stream's revision and head hash (or its absence) in the map of stream heads at a tree size, which " +
       "checkpoints commit to (docs/integrity.md §12.6). Public, except that an agency's streams " +
       "(`<category>-<agency>:<id>`) are shown only with a bearer token that may read the agency's cases: " +
-      'without one they are 404 not_found, as if they did not exist',
+      'without one they are 404 not_found, as if they did not exist; and a proof of absence, which shows the leaf ' +
+      "standing where the stream's would, is given only when that leaf is a public stream's, else 404 not_found",
     tag: 'ledger',
     auth: false,
     parameters: [

@@ -1802,7 +1802,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A stream's revision and head hash (or its absence) in the map of stream heads at a tree size, which checkpoints commit to (docs/integrity.md §12.6). Public, except that an agency's streams (`<category>-<agency>:<id>`) are shown only with a bearer token that may read the agency's cases: without one they are 404 not_found, as if they did not exist */
+    /** A stream's revision and head hash (or its absence) in the map of stream heads at a tree size, which checkpoints commit to (docs/integrity.md §12.6). Public, except that an agency's streams (`<category>-<agency>:<id>`) are shown only with a bearer token that may read the agency's cases: without one they are 404 not_found, as if they did not exist; and a proof of absence, which shows the leaf standing where the stream's would, is given only when that leaf is a public stream's, else 404 not_found */
     get: operations['getHeadProof'];
     put?: never;
     post?: never;

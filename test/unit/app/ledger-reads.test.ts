@@ -18,7 +18,8 @@ function ledgerReads(fail: Error) {
     head: () => {
       throw fail;
     },
-  } as unknown as Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency' | 'head'>;
+    streamKey: (stream: string) => stream,
+  } as unknown as Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency' | 'head' | 'streamKey'>;
   const runner = { position: () => 0, waitFor: async (p: number) => (waits.push(p), true) };
   return { reads: new LedgerReads({ log, runner }), waits };
 }
