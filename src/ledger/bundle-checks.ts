@@ -12,7 +12,7 @@ import type {
   TrustedKeyReport,
 } from './bundle-report.js';
 import { parseCheckpoint } from './checkpoint.js';
-import { headsRootOfCheckpoint } from './checkpoint-heads.js';
+import { HEADS_EXTENSION, headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { keyResolver, type PublicKeyResolver } from './ed25519.js';
 import type { MediaRef } from './envelope.js';
 import { SUITES, suiteOfAlg, suiteOfKey, type CryptoSuite } from './suite.js';
@@ -224,13 +224,17 @@ export function checkTrustedCheckpoint(
   if (!trusted) failed('checkpoint_invalid', 'the trusted checkpoint is not a tlog-checkpoint');
   const t = { size: trusted!.size, root: trusted!.rootHash };
   const b = { size: manifest.checkpoint.size, root };
+  // a heads line repeated or malformed commits to no map a verifier can use (§12.2): such a note is refused rather
+  // than read as one without the line, which would pass over the comparison below
+  const trustedHeads = headsRootOfCheckpoint(trusted!.extensions);
+  if (trustedHeads === undefined) {
+    failed('checkpoint_invalid', `the trusted checkpoint's ${HEADS_EXTENSION} line is malformed or repeated`);
+  }
   // one size has one map of stream heads: two checkpoints of a size whose heads lines differ cannot both be of the
   // log, though their trees agree; the one a holder of the log's key signed to leave a stream's last events out is
   // told apart here (docs/integrity.md §13.4, step 6)
-  const sameSizeHeads =
-    t.size === b.size ? [headsRootOfCheckpoint(trusted!.extensions), headsRootOfCheckpoint(extensions)] : [];
-  if (sameSizeHeads.length === 2 && sameSizeHeads.every(Buffer.isBuffer)) {
-    const [trustedHeads, bundleHeads] = sameSizeHeads as [Buffer, Buffer];
+  const bundleHeads = t.size === b.size ? headsRootOfCheckpoint(extensions) : undefined;
+  if (trustedHeads && bundleHeads) {
     if (!trustedHeads.equals(bundleHeads)) {
       failed(
         'checkpoint_inconsistent',

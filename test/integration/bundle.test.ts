@@ -857,6 +857,26 @@ describe('tampering is detected, with zero false accepts', () => {
         serviceSigner,
       );
       expect((await check(bundle, { ...trusted(), trustedCheckpoint: sameHeads })).valid).toBe(true);
+      // the genuine heads line beside another, or a malformed one: the note commits to no map, and is refused
+      const genuine = headsExtension(Buffer.from(own.checkpoint!.headsRoot!, 'base64'));
+      for (const extensions of [
+        [headsExtension(randomBytes(32)), genuine],
+        [genuine, genuine],
+        [`${genuine.split(' ')[0]} xyz`],
+      ]) {
+        const note = signNote(
+          checkpointBody({ origin: origin(), size, rootHash: Buffer.from(rootHash, 'base64'), extensions }),
+          origin(),
+          serviceSigner,
+        );
+        const refused = await expectFailure(copyOf(members), 'checkpoint_invalid', {
+          ...trusted(),
+          trustedCheckpoint: note,
+        });
+        expect(refused.failure!.detail).toBe(
+          "the trusted checkpoint's evidence-ledger/heads/v1 line is malformed or repeated",
+        );
+      }
 
       // the service holds the heads root of every size of its log: a bundle whose checkpoint has the log's tree but
       // not its heads is refused
