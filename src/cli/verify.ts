@@ -30,7 +30,7 @@ FILE - reads the bundle from the standard input (a pipe); a named pipe is read a
 
 Options:
   --key PEM_FILE                trust only this Ed25519 or SM2 public key, or the keys of a file of several PEM blocks
-                                (repeatable); get them from GET /v1/ledger/keys, every one listed (a rotation leaves
+                                and nothing else (repeatable); get them from GET /v1/ledger/keys, every one listed (a rotation leaves
                                 the retired key, which signed the older events, beside the current one).
                                 Without --key the keys in the bundle are trusted, which shows only that the bundle
                                 is consistent with itself: compare their ids with the service's published keys.
@@ -121,6 +121,11 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--officer-key gives key ${keyId} for both ${a} and ${b}`);
     }
     officerKeyOwners.set(keyId, officer);
+  }
+  if (values['consistency-proof'] !== undefined && values['trusted-checkpoint'] === undefined) {
+    throw new UsageError(
+      '--consistency-proof goes with --trusted-checkpoint: it proves the bundle consistent with that',
+    );
   }
   const trustedCheckpoint = values['trusted-checkpoint']
     ? readTrustedCheckpoint(path.resolve(io.cwd, values['trusted-checkpoint']))
@@ -349,10 +354,19 @@ function readText(file: string, option: string): string {
  * The public keys of a `--key` file: one PEM block, or several one after another (every key `GET /v1/ledger/keys`
  * lists, the retired ones a rotation left beside the current one included).
  */
+const PEM_PUBLIC_KEY = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
+
 export function readKeys(file: string, shown: string): KeyObject[] {
   const pem = readText(file, '--key');
-  const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
+  const blocks = pem.match(PEM_PUBLIC_KEY) ?? [];
   if (blocks.length === 0) throw new UsageError(`--key ${shown} is not an Ed25519 or SM2 public key in PEM`);
+  // a file of keys, and nothing else: a file that merely holds a key somewhere (a bundle holds its own) is not one
+  // its reader chose to trust
+  if (pem.replace(PEM_PUBLIC_KEY, '').trim() !== '') {
+    throw new UsageError(
+      `--key ${shown} holds more than PEM public keys: give a file of the ledger's keys alone (GET /v1/ledger/keys)`,
+    );
+  }
   return blocks.map((block, i) => {
     try {
       const key = createPublicKey(block);

@@ -171,3 +171,38 @@ describe('ledger verify reading a bundle that streams', () => {
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(fromFile.stdout));
   });
 });
+
+describe('ledger verify given a --key file that is not a file of keys', () => {
+  let made: string;
+  const signer = testSigner();
+  beforeAll(async () => {
+    made = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-cli-keyfile-'));
+    await writeBenchBundle(path.join(made, 'case.tar'), { events: 4, signer });
+  }, 60_000);
+  afterAll(() => fs.rmSync(made, { recursive: true, force: true }));
+
+  it('when --key names the bundle itself (which holds its own keys), or a key amid other text, then a usage error (exit 2) and nothing is reported valid', async () => {
+    const pem = signer.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    fs.writeFileSync(path.join(made, 'noted.pem'), `the ledger's key, as mailed:\n${pem}thanks\n`);
+    for (const keyFile of ['case.tar', 'noted.pem']) {
+      const result = await runCli(['verify', 'case.tar', '--key', keyFile], {}, made);
+      expect([keyFile, result.code, result.stdout]).toEqual([keyFile, 2, '']);
+      expect(result.stderr).toContain(
+        `--key ${keyFile} holds more than PEM public keys: give a file of the ledger's keys alone (GET /v1/ledger/keys)`,
+      );
+    }
+    // the keys alone, with blank lines around them, are a file of keys
+    fs.writeFileSync(path.join(made, 'keys.pem'), `\n${pem}\n\n${pem}\n`);
+    const result = await runCli(['verify', 'case.tar', '--key', 'keys.pem'], {}, made);
+    expect(result.code).toBe(0);
+  });
+
+  it('when --consistency-proof is given without --trusted-checkpoint, then a usage error (exit 2): it proves nothing on its own', async () => {
+    fs.writeFileSync(path.join(made, 'proof.json'), JSON.stringify({ from: 1, to: 4, proof: [] }));
+    const result = await runCli(['verify', 'case.tar', '--consistency-proof', 'proof.json'], {}, made);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain(
+      '--consistency-proof goes with --trusted-checkpoint: it proves the bundle consistent with that',
+    );
+  });
+});
