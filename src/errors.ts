@@ -239,7 +239,7 @@ export class IdentityProviderUnavailable extends LedgerError {
 
 /** Whether a failure's code is that of a full disk or of a disk or folder that cannot be written (SQLite's or the OS's). */
 export function storageKind(code: unknown): 'full' | 'read-only' | undefined {
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'full';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
   if ((typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EROFS') return 'read-only';
   return undefined;
 }

@@ -1,7 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { IntegrityFault, LedgerError, NotCaughtUp, ReadModelsDamaged, VerificationsBusy } from '../errors.js';
+import {
+  IntegrityFault,
+  LedgerError,
+  NotCaughtUp,
+  ReadModelsDamaged,
+  VerificationsBusy,
+  storageKind,
+} from '../errors.js';
 import { cursorRefused } from '../app/read-pages.js';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
 import { routeOf } from './metrics.js';
@@ -166,6 +173,28 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       sendProblem(res, problem(refused.status, refused.code, clientErrorDetail(err as Error)));
       return;
     }
+    const storage = err instanceof LedgerError ? undefined : storageKind((err as { code?: unknown } | null)?.code);
+    if (storage) {
+      // a store of the service (the data keys, the media, the drafts) could not write: not the request's fault, and
+      // nothing was recorded; the client is told to send it again, the operator what to free or fix
+      log.error(
+        { err, requestId, method: req.method, route: routeOf(req), code: 'store_unavailable' },
+        storage === 'full'
+          ? 'STORAGE FULL: a store of the service could not write (the disk is full): free space; requests are refused meanwhile'
+          : 'STORAGE READ-ONLY: a store of the service could not write (a read-only disk or folder); requests are refused meanwhile',
+      );
+      res.setHeader('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
+      sendProblem(
+        res,
+        problem(
+          503,
+          'store_unavailable',
+          `a store of the service cannot be written (${storageDetail[storage]}): nothing was recorded; send the request again later`,
+          { requestId },
+        ),
+      );
+      return;
+    }
     const code = err instanceof LedgerError ? err.code : 'internal';
     const serviceStatus = err instanceof LedgerError ? err.status : 500;
     if (err instanceof ReadModelsDamaged) {
@@ -191,6 +220,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     sendProblem(res, problem(serviceStatus, code, 'the request could not be completed', { requestId }));
   };
 }
+
+/** When a client refused for a store that cannot write is told to send its request again. */
+const STORAGE_RETRY_AFTER_SECONDS = 30;
+const storageDetail = { full: 'its disk is full', 'read-only': 'its disk or folder is read-only' } as const;
 
 /**
  * A path with a segment that is not valid percent-encoding (`/v1/webhooks/%ZZ`: the router cannot decode the
