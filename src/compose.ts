@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { DEFAULT_PROJECTION_NICE, utcOffsetOf, type Config, type OidcConfig, type UtcOffsets } from './config.js';
-import { ConfigError, NotCaughtUp, ReadModelsDamaged, storageFailure } from './errors.js';
+import { ConfigError, ReadModelsDamaged, storageFailure } from './errors.js';
+import { checkpointFailureLogger } from './checkpoint-failures.js';
 export { storageFailure } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
@@ -711,10 +712,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const schedule = new CheckpointSchedule(transparency, {
     intervalMs: config.checkpointIntervalSeconds * 1000,
     everyEvents: config.checkpointEveryEvents,
-    onError: (err) =>
-      err instanceof NotCaughtUp
-        ? log.info({ head: err.wanted, applied: err.applied }, 'checkpoint: not issued while the read models catch up')
-        : log.warn({ err }, 'checkpoint: issuing failed; retrying on schedule'),
+    onError: checkpointFailureLogger(log),
   });
   scheduled.schedule = schedule;
   const timestamps = new CheckpointTimestamps({
