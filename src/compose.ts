@@ -19,7 +19,12 @@ import { SqliteEventStore } from './adapters/sqlite/event-store.js';
 import { isDamage, markDamaged } from './adapters/sqlite/damage.js';
 import type { Keys } from './adapters/keys/file-keyring.js';
 import type { Signer as TransparencyLogSigner } from './ledger/ed25519.js';
-import { openReplicaKeys, refuseKeysMissingForEmbeddedLog, type ReplicaKeys } from './replica-keys.js';
+import {
+  checkConfiguredTokenKeys,
+  openReplicaKeys,
+  refuseKeysMissingForEmbeddedLog,
+  type ReplicaKeys,
+} from './replica-keys.js';
 import { DEFAULT_SCHEDULE_FILE, loadSchedule } from './adapters/calendar/file-calendar.js';
 import type { ScheduleData, WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { dateAtOffset } from './domain/actor.js';
@@ -497,6 +502,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   // checked before anything is opened or started: a bad LEDGER_DOCUMENT_FONT stops start-up with nothing to close
   // (once the projections and timers run, an error would leave the process running)
   const documentFont = await documentFontSource(config.documentFontFile);
+  checkConfiguredTokenKeys(config);
   // before the data keys' master key is made: a mistyped LEDGER_KEYS_DIR beside a log signed before makes nothing
   refuseKeysMissingForEmbeddedLog(config);
   const blobs = await openBlobStore(config, log);

@@ -104,7 +104,7 @@ export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<Re
   }
 
   const build = () => {
-    const tokenKeys = trustedTokenKeys(config, live);
+    const tokenKeys = trustedTokenKeys(config, live.all('token'));
     return cachedVerifier(
       createTokenVerifier({
         issuer: config.jwt.issuer,
@@ -179,11 +179,20 @@ export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<Re
   };
 }
 
+/**
+ * Checks the token keys configured by file (`JWT_PUBLIC_KEY_FILES`, `JWT_JWKS_FILE`) before anything is made in the
+ * data folder, so that a bad one stops start-up with the folder as it was; the embedded keys are checked with the
+ * keyring.
+ */
+export function checkConfiguredTokenKeys(config: Config): void {
+  if (config.jwt.trust.kind !== 'embedded') trustedTokenKeys(config, []);
+}
+
 /** Token keys: the current token keys known (own and published) in the embedded default, else the configured files. */
-function trustedTokenKeys(config: Config, live: LiveKeys): TrustedKey[] {
+function trustedTokenKeys(config: Config, embedded: Parameters<typeof loadTrustedTokenKeys>[1]): TrustedKey[] {
   let keys: TrustedKey[];
   try {
-    keys = loadTrustedTokenKeys(config.jwt.trust, live.all('token'));
+    keys = loadTrustedTokenKeys(config.jwt.trust, embedded);
   } catch (err) {
     throw new ConfigError(
       config.jwt.trust.kind === 'jwks' ? 'JWT_JWKS_FILE' : 'JWT_PUBLIC_KEY_FILES',

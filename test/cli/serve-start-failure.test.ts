@@ -8,10 +8,13 @@ const dir = freshTempDir('serve-failure');
 const BIN = path.join(__dirname, '../../bin/ledger.js');
 
 /** Runs `ledger serve` as an operator's supervisor does; resolves with its exit code and stderr once it ends. */
-function serveUntilExit(dataDir: string): Promise<{ code: number | null; stderr: string }> {
+function serveUntilExit(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      env: { ...process.env, LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -43,5 +46,18 @@ describe('ledger serve', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('ledger serve: ');
     expect(stderr).toContain('read-models.sqlite.rebuild');
+  }, 120_000);
+
+  it('when a configured token key file cannot be used, then it says so naming the variable and ends with exit 1, having made nothing in the data folder but its lock', async () => {
+    const dataDir = path.join(dir(), 'fresh');
+    const { code, stderr } = await serveUntilExit(dataDir, {
+      JWT_PUBLIC_KEY_FILES: path.join(dir(), 'no-such-key.pem'),
+      JWT_ISSUER: 'https://idp.example.gov.cn',
+      JWT_AUDIENCE: 'evidence-ledger',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('JWT_PUBLIC_KEY_FILES');
+    expect(stderr).toContain('no-such-key.pem');
+    expect(fs.readdirSync(dataDir).filter((name) => !name.endsWith('.lock'))).toEqual([]);
   }, 120_000);
 });
