@@ -25,12 +25,15 @@ const EXPOSED = 'ETag, Last-Modified, Link, RateLimit, RateLimit-Policy, Retry-A
  */
 const ALLOWED_REQUEST_HEADERS = 'Cache-Control, If-Modified-Since, If-None-Match, X-Lookup-Code, X-Request-Id';
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
+/** The methods a public path answers other origins for: its public GET (and HEAD), and the preflight of one. */
+const CROSS_ORIGIN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface PathEntry {
   readonly template: string;
   readonly pattern: RegExp;
   readonly routes: readonly RouteSemantics[];
   readonly allow: string;
+  /** It has a public GET: that GET, its HEAD and their preflight answer other origins (not its other methods). */
   readonly public: boolean;
 }
 
@@ -46,7 +49,9 @@ export interface SemanticsOptions {
  * HTTP semantics every route shares, decided from the route table before any route runs: a known path asked with
  * another method is `405 method_not_allowed` with `Allow` (`OPTIONS` answers `204` with it); an `Accept` header
  * that admits none of the route's media types, or `?format=csv` (`?format=json`) on a route without CSV (JSON), is
- * `406 not_acceptable` (no header, `*` + `/*` and q-values work as RFC 9110 says); a public route answers any origin's GETs (CORS, without credentials) and conditional GETs
+ * `406 not_acceptable` (no header, `*` + `/*` and q-values work as RFC 9110 says); a public route answers any origin's
+ * GETs and HEADs and their preflight (CORS, without credentials; the other methods of its path send no CORS headers)
+ * and conditional GETs
  * (`ETag` from the answer's bytes, `Last-Modified`, `304` on `If-None-Match` / `If-Modified-Since`).
  */
 export function httpSemantics(routes: readonly RouteSemantics[], options: SemanticsOptions): RequestHandler {
@@ -57,7 +62,9 @@ export function httpSemantics(routes: readonly RouteSemantics[], options: Semant
       next();
       return;
     }
-    if (path.public) {
+    // only the public reads and their preflight: a write on the same path (`POST /v1/officers`) takes a token, and a
+    // page of another origin has no business reading its answer, nor its refusal
+    if (path.public && CROSS_ORIGIN_METHODS.has(req.method)) {
       res.setHeader('Access-Control-Allow-Origin', '*');
       res.setHeader('Access-Control-Expose-Headers', EXPOSED);
       res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');

@@ -349,6 +349,45 @@ describe('the public routes', () => {
     expect(verify.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('when a path with a public GET is written to, or asked with a method it does not take, then no CORS headers', async () => {
+    const item = { code: 'P-CORS', name: '跨源事项', agency: AGENCY, category: 'penalty', legalBasis: '《律师法》' };
+    const cases = [
+      ['POST', '/v1/items', { token: admin, body: item }, 201],
+      ['POST', '/v1/items', { token: admin, body: '{}', headers: { 'content-type': 'text/plain' } }, 415],
+      ['POST', '/v1/officers', { body: {} }, 401],
+      ['POST', '/v1/officers', { token: officer, body: {} }, 403],
+      ['DELETE', '/v1/officers', {}, 405],
+      ['PUT', '/v1/calendar/2026', { body: {} }, 401],
+      ['PUT', `/v1/agencies/${AGENCY}/review-settings`, { body: {} }, 401],
+    ] as const;
+    for (const [method, route, options, status] of cases) {
+      const res = await t.call(method, route, {
+        ...options,
+        headers: { origin: 'https://x.org', ...('headers' in options ? options.headers : {}) },
+      });
+      expect([method, route, res.status, res.headers.get('access-control-allow-origin')]).toEqual([
+        method,
+        route,
+        status,
+        null,
+      ]);
+      expect([method, route, res.headers.get('access-control-expose-headers')]).toEqual([method, route, null]);
+      expect([method, route, res.headers.get('cross-origin-resource-policy')]).toEqual([method, route, 'same-origin']);
+    }
+    // every write on a path that has a public GET, as anyone asks it
+    const publicPaths = new Set(semanticsTable.filter((r) => r.public && r.method === 'GET').map((r) => r.path));
+    for (const { method, path } of semanticsTable.filter((r) => r.method !== 'GET' && publicPaths.has(r.path))) {
+      const route = path.replace(/\{[^}]+\}/g, (name) => (name === '{year}' ? '2026' : 'x'));
+      const res = await t.call(method, route, { headers: { origin: 'https://x.org' } });
+      expect([method, route, res.headers.get('access-control-allow-origin')]).toEqual([method, route, null]);
+    }
+    // the reads of the same paths still answer any origin, their refusals too
+    for (const route of ['/v1/items', '/v1/officers?format=csv']) {
+      const res = await t.call('GET', route, { headers: { origin: 'https://x.org' } });
+      expect([route, res.headers.get('access-control-allow-origin')]).toEqual([route, '*']);
+    }
+  });
+
   it("when a page of another origin asks for an application's progress, then its preflight lets the lookup code through", async () => {
     const progress = await preflight(`/v1/applications/${AGENCY}/a-1/progress`, 'x-lookup-code');
     expect(progress.status).toBe(204);
