@@ -81,8 +81,9 @@ export function mediaApi(deps: MediaApiDependencies): Router {
 
 /**
  * `?format=` asks for a representation (`csv`, `json`), and a medium has one only: its own bytes, in the type it
- * was stored as. Any `?format=` is `406 not_acceptable`, as on every route that cannot give what it asks for, before
- * the token is looked at or anything is recorded.
+ * was stored as. Either is `406 not_acceptable`, as on every route that cannot give what it asks for, before the
+ * token is looked at or anything is recorded (any other `?format=` was `400 invalid_query` before the route ran,
+ * `httpSemantics`).
  */
 export const refuseFormat: RequestHandler = (req, _res, next) => {
   if (req.query.format === undefined) {

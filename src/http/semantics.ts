@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { InvalidQuery, MethodNotAllowed, NotAcceptable } from '../errors.js';
 import { preferredType } from './accept.js';
+import { oneOf } from './query.js';
 import { noneMatchHas } from './request.js';
 
 /** What the service knows of one route, from the OpenAPI document's operations (src/http/openapi.ts). */
@@ -48,11 +49,11 @@ export interface SemanticsOptions {
 /**
  * HTTP semantics every route shares, decided from the route table before any route runs: a known path asked with
  * another method is `405 method_not_allowed` with `Allow` (`OPTIONS` answers `204` with it); an `Accept` header
- * that admits none of the route's media types, or `?format=csv` (`?format=json`) on a route without CSV (JSON), is
- * `406 not_acceptable` (no header, `*` + `/*` and q-values work as RFC 9110 says); a public route answers any origin's
- * GETs and HEADs and their preflight (CORS, without credentials; the other methods of its path send no CORS headers)
- * and conditional GETs
- * (`ETag` from the answer's bytes, `Last-Modified`, `304` on `If-None-Match` / `If-Modified-Since`).
+ * that admits none of the route's media types (no header, `*` + `/*` and q-values work as RFC 9110 says), or
+ * `?format=csv` (`?format=json`) on a route without CSV (JSON), is `406 not_acceptable`, and any other `?format=`, or
+ * one given twice, `400 invalid_query`; a public route answers any origin's GETs and HEADs and their preflight (CORS,
+ * without credentials; the other methods of its path send no CORS headers) and conditional GETs (`ETag` from the
+ * answer's bytes, `Last-Modified`, `304` on `If-None-Match` / `If-Modified-Since`).
  */
 export function httpSemantics(routes: readonly RouteSemantics[], options: SemanticsOptions): RequestHandler {
   const lookup = pathLookup(pathEntries(routes));
@@ -158,16 +159,18 @@ function checkQuery(req: Request, accepted: readonly string[]): void {
   });
 }
 
-/** What `?format=` asks for, as the media type an `Accept` header would name. */
+/** What `?format=` asks for, as the media type an `Accept` header would name; no other value is one. */
 const FORMATS = new Map([
-  ['csv', 'text/csv'],
   ['json', 'application/json'],
+  ['csv', 'text/csv'],
 ]);
 
 function checkAcceptable(req: Request, produces: readonly string[]): void {
   // `?format=csv` asks for CSV as `Accept: text/csv` does, `?format=json` for JSON (the supervision views take
-  // both): a route that has not that type refuses it alike, rather than answering another to a client that asked
-  const format = typeof req.query.format === 'string' ? req.query.format : undefined;
+  // both): a route that has not that type refuses it alike, rather than answering another to a client that asked.
+  // Any other `?format=` (`xml`, `CSV`, empty, given twice) asks for nothing this service knows: `400 invalid_query`
+  // on every route, rather than an answer in a format the client may not have meant
+  const format = oneOf(req.query.format, 'format', FORMATS.keys());
   const asked = format === undefined ? undefined : FORMATS.get(format);
   if (asked !== undefined && produces.length > 0 && !produces.some((t) => t === asked || t === '*/*')) {
     const detail = `this route answers with ${produces.join(' or ')}, not the ${asked} ?format=${format} asks for`;

@@ -134,13 +134,12 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
 
 /**
  * Who asks, `?agency=` and `?consistentWith=`: what every supervision view takes. The agency is checked against
- * the supervisor's agencies by the view. `?format=` is checked here too, so that a bad one is refused before the
- * view waits for `consistentWith` or reads anything; {@link wantsCsv} reads it once the answer is there.
+ * the supervisor's agencies by the view. A bad `?format=` was refused before the route ran (`httpSemantics`,
+ * src/http/semantics.ts); {@link wantsCsv} reads it once the answer is there.
  */
 export function supervisionQuery(req: Request, res: Response): SupervisionQuery {
   const agency = id(req.query.agency, 'agency');
   const consistentWith = consistencyOf(req);
-  wantsCsv(req);
   return {
     principal: principalOf(res),
     ...listingOf(req, res),

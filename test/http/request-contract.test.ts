@@ -111,12 +111,17 @@ describe('If-Match on a write', () => {
 });
 
 describe('?format= on a medium', () => {
-  it.each(['csv', 'json', 'pdf'])(
-    'when a medium is asked with ?format=%s, then 406 not_acceptable, and no retrieval is recorded',
-    async (format) => {
+  it.each([
+    ['csv', 406, 'not_acceptable'],
+    ['json', 406, 'not_acceptable'],
+    // no representation at all, on any route
+    ['pdf', 400, 'invalid_query'],
+  ])(
+    'when a medium is asked with ?format=%s, then %s %s, and no retrieval is recorded',
+    async (format, status, code) => {
       const before = await eventsOf(accessStream(AGENCY, 'rc-1'));
       const res = await t.call('GET', `/v1/media/${medium.sha256}?format=${format}`, { token: officer });
-      expect([res.status, res.body.code]).toEqual([406, 'not_acceptable']);
+      expect([res.status, res.body.code]).toEqual([status, code]);
       expect(await eventsOf(accessStream(AGENCY, 'rc-1'))).toBe(before);
     },
   );

@@ -163,6 +163,43 @@ describe('content negotiation', () => {
     expect([json.status, json.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
   });
 
+  it('when ?format= is given twice, or is neither json nor csv, then 400 invalid_query on every route, as on the supervision views', async () => {
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    const routes = [
+      ['/v1/items', undefined],
+      ['/v1/ledger/checkpoint', undefined],
+      ['/v1/disclosures/feed.atom', undefined],
+      ['/v1/events', supervisor],
+      ['/v1/cases/sem-1', officer],
+      ['/v1/audit/devices', supervisor],
+    ] as const;
+    const formats = [
+      ['format=csv&format=csv', /^format must be given once/],
+      ['format=json&format=json', /^format must be given once/],
+      ['format=xml', /^format must be one of json, csv$/],
+      ['format=CSV', /^format must be one of json, csv$/],
+      ['format=', /^format must be given once/],
+    ] as const;
+    for (const [path, token] of routes) {
+      for (const [format, detail] of formats) {
+        const route = `${path}?${format}`;
+        const res = await t.call('GET', route, token === undefined ? {} : { token });
+        expect([route, res.status, res.body.code, res.body.detail]).toEqual([
+          route,
+          400,
+          'invalid_query',
+          expect.stringMatching(detail),
+        ]);
+      }
+    }
+    // before the token, the body or anything else is looked at, whatever the route
+    for (const { method, path } of semanticsTable) {
+      const route = path.replace(/\{\w+\}/g, 'x') + '?format=xml';
+      const res = await t.call(method, route, {});
+      expect([method, route, res.status, res.body.code]).toEqual([method, route, 400, 'invalid_query']);
+    }
+  });
+
   it.each([
     ['text/csv;charset=utf-8', 'text/csv; charset=utf-8'],
     ['text/csv; charset="UTF-8"', 'text/csv; charset=utf-8'],
