@@ -42,7 +42,10 @@ export interface HttpDependencies {
    * `req.secure` says whether the client's request came over HTTPS and `req.ip` is the client's. Default: none.
    */
   readonly trustProxy?: false | number | readonly string[];
-  /** The public routes' rate limit, for what the app serves itself (`/problems`, `/openapi.json`). Default: none. */
+  /**
+   * The public routes' rate limit, for what the app serves itself (`/problems`, `/openapi.json`) and for the refusals
+   * it makes before any public route runs (`400` for an unknown query parameter, `405`, `406`). Default: none.
+   */
   readonly limited?: RequestHandler;
   /** The bearer token `/metrics` asks of a scraper (`METRICS_TOKEN`); public without it. */
   readonly metricsToken?: string;
@@ -66,7 +69,12 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use(metrics.middleware);
   app.use(singleAuthorization);
   const madeAt = new Date();
-  app.use(httpSemantics(semanticsTable, { changedAt: deps.changedAt ?? (() => madeAt) }));
+  app.use(
+    httpSemantics(semanticsTable, {
+      changedAt: deps.changedAt ?? (() => madeAt),
+      ...(deps.limited ? { limited: deps.limited } : {}),
+    }),
+  );
   app.get('/metrics', metricsAccess(deps.metricsToken), metrics.expose);
   app.get('/openapi.json', deps.limited ?? ((_req, _res, next) => next()), (_req, res) => {
     openApi ??= JSON.stringify(buildOpenApi(deps.schemaDir ?? SCHEMA_DIR));

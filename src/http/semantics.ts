@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { InvalidQuery, MethodNotAllowed, NotAcceptable } from '../errors.js';
+import { InvalidQuery, LedgerError, MethodNotAllowed, NotAcceptable } from '../errors.js';
 import { preferredType } from './accept.js';
 import { oneOf } from './query.js';
 import { noneMatchHas } from './request.js';
@@ -36,6 +36,8 @@ interface PathEntry {
   readonly allow: string;
   /** It has a public GET: that GET, its HEAD and their preflight answer other origins (not its other methods). */
   readonly public: boolean;
+  /** It has a public route (a GET, `POST /v1/verify`…): a method it does not take is refused under the public limit. */
+  readonly limited: boolean;
 }
 
 export interface SemanticsOptions {
@@ -44,6 +46,12 @@ export interface SemanticsOptions {
    * `Last-Modified`, taken as the request arrives so that it never claims more than the answer holds.
    */
   readonly changedAt: () => Date;
+  /**
+   * The public routes' rate limit (`PUBLIC_RATE_LIMIT`): what a refusal made here, before a public route runs (`400`,
+   * `405`, `406`), is counted against and labelled with (`RateLimit`, `RateLimit-Policy`), as the route's own answers
+   * are. Default: none.
+   */
+  readonly limited?: RequestHandler;
 }
 
 /**
@@ -57,6 +65,7 @@ export interface SemanticsOptions {
  */
 export function httpSemantics(routes: readonly RouteSemantics[], options: SemanticsOptions): RequestHandler {
   const lookup = pathLookup(pathEntries(routes));
+  const { limited } = options;
   return (req, res, next) => {
     const path = lookup(req.path);
     if (!path) {
@@ -82,6 +91,30 @@ export function httpSemantics(routes: readonly RouteSemantics[], options: Semant
     }
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     const route = path.routes.find((r) => r.method === method);
+    const refusal = refusalOf(req, res, path, route);
+    if (refusal === undefined) {
+      if (route!.public && method === 'GET') conditional(req, res, options.changedAt());
+      next();
+      return;
+    }
+    // a refusal of what a public route would have answered takes the public rate limit as that answer would: a
+    // client cannot spend requests on refusals without being counted (the limit's own 429 goes first)
+    if (limited !== undefined && (route === undefined ? path.limited : route.public)) {
+      limited(req, res, (err?: unknown) => next(err ?? refusal));
+      return;
+    }
+    next(refusal);
+  };
+}
+
+/** Why the request is refused before its route runs (405, 400, 406), if it is. */
+function refusalOf(
+  req: Request,
+  res: Response,
+  path: PathEntry,
+  route: RouteSemantics | undefined,
+): LedgerError | undefined {
+  try {
     if (!route) {
       res.setHeader('Allow', path.allow);
       throw new MethodNotAllowed(`${req.method} is not allowed on this path; it takes ${path.allow}`, {
@@ -90,9 +123,11 @@ export function httpSemantics(routes: readonly RouteSemantics[], options: Semant
     }
     checkQuery(req, route.query);
     checkAcceptable(req, route.produces);
-    if (route.public && method === 'GET') conditional(req, res, options.changedAt());
-    next();
-  };
+    return undefined;
+  } catch (err) {
+    if (err instanceof LedgerError) return err;
+    throw err;
+  }
 }
 
 function pathEntries(routes: readonly RouteSemantics[]): PathEntry[] {
@@ -107,6 +142,7 @@ function pathEntries(routes: readonly RouteSemantics[]): PathEntry[] {
       routes: list,
       allow,
       public: list.some((r) => r.public && r.method === 'GET'),
+      limited: list.some((r) => r.public),
     };
   });
 }

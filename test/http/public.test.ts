@@ -507,6 +507,51 @@ describe('the rate limit of the public routes', () => {
   });
 });
 
+describe('refusals of the public routes', () => {
+  it('when a client is refused before a public route runs (400, 405, 406), then each refusal is counted against PUBLIC_RATE_LIMIT and labelled with it', async () => {
+    // a clock that stands still: no request is given back while the test runs, however slowly it runs
+    const startedAt = new Date();
+    const small = await startTestService({ PUBLIC_RATE_LIMIT: '5' }, { clock: { now: () => startedAt } });
+    try {
+      const refusals = [
+        ['GET', '/v1/officers?bogus=1', {}, 400],
+        ['GET', '/v1/items?format=xml', {}, 400],
+        ['GET', '/v1/items', { accept: 'text/csv' }, 406],
+        ['DELETE', '/v1/officers', {}, 405],
+        ['POST', '/v1/verify?strict=1', {}, 400],
+      ] as const;
+      for (const [i, [method, route, headers, status]] of refusals.entries()) {
+        const res = await small.call(method, route, { headers });
+        expect([route, res.status, res.headers.get('ratelimit-policy'), res.headers.get('ratelimit')]).toEqual([
+          route,
+          status,
+          expect.stringMatching(/^"requests";q=5;w=60/),
+          expect.stringMatching(new RegExp(`^"requests";r=${4 - i};`)),
+        ]);
+      }
+      // the budget is spent: the next refusal, and the next read, are 429
+      for (const route of ['/v1/officers?bogus=1', '/v1/officers']) {
+        const res = await small.call('GET', route);
+        expect([route, res.status, res.body.code, res.headers.get('ratelimit')]).toEqual([
+          route,
+          429,
+          'rate_limited',
+          expect.stringMatching(/^"requests";r=0;/),
+        ]);
+      }
+      // a route with a token is not the public limit's: its refusals are neither counted nor labelled
+      const own = await small.call('GET', '/v1/cases?bogus=1');
+      expect([own.status, own.headers.get('ratelimit-policy'), own.headers.get('ratelimit')]).toEqual([
+        400,
+        null,
+        null,
+      ]);
+    } finally {
+      await small.stop();
+    }
+  });
+});
+
 describe('what the public side leaves out', () => {
   const AGENCY = 'quiet-bureau';
   let officer: string;
