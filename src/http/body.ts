@@ -25,7 +25,7 @@ export class BodyTooLarge extends LedgerError {
  * service reads a body only from a caller allowed to send it: an anonymous or unauthorised request is answered
  * (and its connection closed, see {@link sendProblem}) without waiting for its body. A body that is not
  * `application/json` by its `Content-Type` (another type, a `+json` one included, a `charset` other than UTF-8, or
- * none) is `415 unsupported_media_type` (with `Accept-Post`), unread; a request without a body goes on to the
+ * none) is `415 unsupported_media_type` (with `Accept-Post`, or `Accept-Patch` for a PATCH), unread; a request without a body goes on to the
  * route's schema check. A body whose `Content-Length` passes the limit is `413 too_large`, unread (the connection is
  * then closed after the answer). A body that is not UTF-8, or has an object with a member name twice, is
  * `400 invalid_body` ({@link ambiguousJson}): the ledger signs only what every JSON parser reads alike.
@@ -38,7 +38,8 @@ export function jsonBody(limitBytes: number = JSON_LIMIT_BYTES): RequestHandler 
     const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
     if (hasBody && (req.is(JSON_TYPE) === false || !utf8Charset(req.get('content-type')))) {
       const given = req.get('content-type');
-      res.setHeader('Accept-Post', JSON_TYPE);
+      // RFC 5789 §3.1 names Accept-Patch for what a PATCH takes; Accept-Post serves the other methods' bodies
+      res.setHeader(req.method === 'PATCH' ? 'Accept-Patch' : 'Accept-Post', JSON_TYPE);
       throw new UnsupportedMediaType(
         `send the body as application/json in UTF-8${given === undefined ? ' (no Content-Type was given)' : ''}`,
         { accepted: [JSON_TYPE] },

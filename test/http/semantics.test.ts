@@ -109,6 +109,20 @@ describe('request bodies', () => {
     const anonymous = await t.call('POST', '/v1/cases', { body: 'x', headers: { 'content-type': 'text/plain' } });
     expect(anonymous.status).toBe(401);
   });
+
+  it('when a PATCH gets another Content-Type, then 415 names what it takes in Accept-Patch (RFC 5789), not Accept-Post', async () => {
+    const res = await t.call('PATCH', '/v1/webhooks/00000000-0000-4000-8000-000000000000', {
+      token: admin,
+      body: '{"active":false}',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect([res.status, res.body.code, res.headers.get('accept-patch'), res.headers.get('accept-post')]).toEqual([
+      415,
+      'unsupported_media_type',
+      'application/json',
+      null,
+    ]);
+  });
 });
 
 describe('content negotiation', () => {
