@@ -1173,7 +1173,10 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'cases',
     parameters: [PARAMETERS.caseId, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.erase-case'),
-    responses: { ...written('The erasure', 'response.write-result'), ...problems(400, 401, 403, 404, 409, 413, 503) },
+    responses: {
+      ...written('The erasure', 'response.write-result'),
+      ...problems(400, 401, 403, 404, 409, 413, 415, 503),
+    },
   },
   {
     method: 'GET',

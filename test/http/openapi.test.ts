@@ -394,6 +394,15 @@ describe('the OpenAPI document', () => {
     expect(doc.info.description).toMatch(/405 method_not_allowed with Allow; OPTIONS answers 204 with Allow/);
   });
 
+  it('when an operation takes a request body, then it declares the 415 of a body of another Content-Type', () => {
+    const undeclared = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops as Record<string, any>)
+        .filter(([, op]) => op.requestBody !== undefined && op.responses['415'] === undefined)
+        .map(([m]) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(undeclared).toEqual([]);
+  });
+
   it('when the case events item is compared with the envelope, then it has its members, position and the opened personal fields, no more', () => {
     const envelope = JSON.parse(
       fs.readFileSync(path.resolve(__dirname, '../../schemas/event-envelope.schema.json'), 'utf8'),
@@ -711,6 +720,16 @@ describe('responses over HTTP match the schemas the document declares', () => {
     await expectProblem(422, 'recording_required', api('POST', acts, { params: o2, token: officer, body: seizure }));
     const huge = { ...evidence, data: { description: 'x'.repeat(1_100_000) } };
     await expectProblem(413, 'too_large', api('POST', acts, { params: o2, token: officer, body: huge }));
+    await expectProblem(
+      415,
+      'unsupported_media_type',
+      api('POST', '/v1/cases/{caseId}/erasure', {
+        params: o2,
+        token: admin,
+        body: '{}',
+        headers: { 'content-type': 'text/plain' },
+      }),
+    );
     await expectProblem(
       401,
       'unauthenticated',
