@@ -68,7 +68,9 @@ export function httpSemantics(routes: readonly RouteSemantics[], options: Semant
   const { limited } = options;
   return (req, res, next) => {
     const path = lookup(req.path);
-    if (!path) {
+    // a path with a segment that is not valid percent-encoding names nothing, whatever the method: it goes on, as an
+    // unknown path does, to its 404 (`undecodablePath`, src/http/problem.ts), not to a 405 or a 204 with Allow
+    if (!path || !decodable(req.path)) {
       next();
       return;
     }
@@ -127,6 +129,15 @@ function refusalOf(
   } catch (err) {
     if (err instanceof LedgerError) return err;
     throw err;
+  }
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

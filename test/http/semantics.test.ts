@@ -465,6 +465,10 @@ describe('a path that is not valid percent-encoding', () => {
     ['GET', '/v1/cases/%ZZ'],
     ['GET', '/v1/webhooks/%E4%B8'],
     ['POST', '/v1/cases/%ZZ/acts'],
+    // a method the path does not take: still nothing is named, not a 405 with Allow
+    ['GET', '/v1/items/%ZZ/retirement'],
+    ['DELETE', '/v1/cases/%ZZ'],
+    ['OPTIONS', '/v1/webhooks/%ZZ/deliveries'],
   ])('when %s %s is asked, then 404 not_found as a problem, not a 400 blamed on the body', async (method, route) => {
     const res = await t.call(method, route, { token: officer, ...(method === 'POST' ? { body: {} } : {}) });
     expect(res.status).toBe(404);
