@@ -47,6 +47,8 @@ export function publicApi({ reads, limited, agencyNames }: PublicApiDependencies
     const limit = limitOf(req.query.limit);
     const after = single(req.query.cursor, 'cursor');
     const page = await reads.feed(filter, { limit, ...(after === undefined ? {} : { after }) }, consistencyOf(req));
+    // absolute links from the request's scheme and Host, as the portal's pages build theirs: the service has no
+    // configured public origin (docs/read-models.md, "The Atom feed", says what a deployment does about Host)
     const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const self = new URL(req.originalUrl, base);
     const withCursor = (url: URL, cursor: string | undefined) => {
