@@ -222,15 +222,40 @@ describe('the service', () => {
     await fitting.close();
   });
 
-  it('when a replacement calendar file is malformed, then start-up stops naming WORKING_DAY_CALENDAR_FILE', async () => {
-    const file = path.join(tempDir(), 'calendar.json');
-    fs.writeFileSync(file, JSON.stringify({ years: { '2027': { holidays: [], workdays: ['2027-02-30'] } } }));
-    const config = loadConfig({ PORT: '0', LEDGER_DATA_DIR: tempDir(), WORKING_DAY_CALENDAR_FILE: file });
-    await expect(startService(config, { clock, log })).rejects.toMatchObject({
-      constructor: ConfigError,
-      variable: 'WORKING_DAY_CALENDAR_FILE',
-    });
-  });
+  it.each([
+    ['a day that is no date', { years: { '2027': { holidays: [], workdays: ['2027-02-30'] } } }, /2027-02-30/],
+    [
+      'a holiday outside its year',
+      { years: { '2027': { holidays: [{ name: '元旦', days: ['2026-01-01'] }], workdays: [] } } },
+      /2026-01-01 is outside 2026-12-01 \.\. 2027-12-31/,
+    ],
+    [
+      'a day both holiday and working day',
+      { years: { '2027': { holidays: [{ name: '春节', days: ['2027-02-06'] }], workdays: ['2027-02-06'] } } },
+      /2027-02-06 is listed twice/,
+    ],
+    ['the year 0001', { years: { '0001': { holidays: [], workdays: [] } } }, /the year must be from 2000 to 2199/],
+    ['text that is not JSON', 'calendar-host\nsecond line\n', /is not JSON/],
+  ])(
+    'when a replacement calendar file holds %s, then start-up stops with one line naming WORKING_DAY_CALENDAR_FILE and the file',
+    async (_what, content, reason) => {
+      const file = path.join(tempDir(), 'calendar.json');
+      fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+      const config = loadConfig({ PORT: '0', LEDGER_DATA_DIR: tempDir(), WORKING_DAY_CALENDAR_FILE: file });
+      const err = await startService(config, { clock, log }).then(
+        () => {
+          throw new Error('start-up went on');
+        },
+        (e: unknown) => e as ConfigError,
+      );
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(err.variable).toBe('WORKING_DAY_CALENDAR_FILE');
+      expect(err.message.startsWith('WORKING_DAY_CALENDAR_FILE: ')).toBe(true);
+      expect(err.message).toContain(file);
+      expect(err.message).toMatch(reason);
+      expect(err.message).not.toContain('\n');
+    },
+  );
 
   it('when a valid replacement calendar is configured, then the service counts with it', async () => {
     const file = path.join(tempDir(), 'calendar.json');

@@ -1,7 +1,7 @@
 import { requireRole, type Actor } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, RuleViolation, violation } from '../errors.js';
-import { toDayNumber, type ScheduleData } from './working-days.js';
+import { FIRST_YEAR, LAST_YEAR, scheduleYearDefect, toDayNumber, type ScheduleData } from './working-days.js';
 
 /**
  * The State Council publishes each year's holidays and make-up working days (调休) in late autumn. An admin of the
@@ -69,41 +69,17 @@ export function requireCalendarKeeper(actor: Actor, keeper: string | undefined):
   }
 }
 
-/** The years a schedule may be recorded for. */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2199;
+/** The years a schedule may be recorded for: those a schedule file may cover. */
+export { FIRST_YEAR, LAST_YEAR };
 
-/**
- * Checks a year's schedule; throws a `calendar_invalid` violation naming the first defect. A year's days lie in the
- * year itself or in the December before it (the New Year holiday may begin on 30 or 31 December); no day is both a
- * holiday and a working day, or listed twice; make-up working days are Saturdays or Sundays.
- */
+/** Checks a year's schedule (`scheduleYearDefect`); throws a `calendar_invalid` violation naming the first defect. */
 export function checkCalendarYear(year: number, schedule: CalendarYear): void {
-  const invalid = (message: string, day?: string) =>
-    violation('calendar_invalid', `${year}: ${message}`, { year, ...(day === undefined ? {} : { day }) });
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw invalid(`the year must be from ${FIRST_YEAR} to ${LAST_YEAR}`);
-  }
-  const first = toDayNumber(`${year - 1}-12-01`);
-  const last = toDayNumber(`${year}-12-31`);
-  const seen = new Set<number>();
-  const take = (day: string, what: string): number => {
-    let n: number;
-    try {
-      n = toDayNumber(day);
-    } catch {
-      throw invalid(`${day} is not a calendar date`, day);
-    }
-    if (n < first || n > last) throw invalid(`${what} ${day} is outside ${year - 1}-12-01 .. ${year}-12-31`, day);
-    if (seen.has(n)) throw invalid(`${day} is listed twice`, day);
-    seen.add(n);
-    return n;
-  };
-  for (const holiday of schedule.holidays) for (const day of holiday.days) take(day, `the ${holiday.name} day`);
-  for (const day of schedule.workdays) {
-    const weekday = new Date(take(day, 'the working day') * 86_400_000).getUTCDay();
-    if (weekday !== 0 && weekday !== 6)
-      throw invalid(`the make-up working day ${day} is not a Saturday or Sunday`, day);
+  const defect = scheduleYearDefect(year, schedule.holidays, schedule.workdays);
+  if (defect) {
+    throw violation('calendar_invalid', `${year}: ${defect.message}`, {
+      year,
+      ...(defect.day === undefined ? {} : { day: defect.day }),
+    });
   }
 }
 

@@ -60,23 +60,85 @@ export function fromDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Checks the shape of a schedule file; throws naming the first defect. */
+/** The years a schedule may cover. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2199;
+
+/** What is wrong with a year's schedule, and the day at fault when it is one day. */
+export interface ScheduleDefect {
+  readonly message: string;
+  readonly day?: string;
+}
+
+/**
+ * The first defect of a year's schedule, or undefined when it has none. A year's days lie in the year itself or in
+ * the December before it (the New Year holiday may begin on 30 or 31 December); no day is both a holiday and a
+ * working day, or listed twice; make-up working days are Saturdays or Sundays. The one rule for a schedule file and
+ * a recorded year alike.
+ */
+export function scheduleYearDefect(
+  year: number,
+  holidays: readonly { readonly name: string; readonly days: readonly string[] }[],
+  workdays: readonly string[],
+): ScheduleDefect | undefined {
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+    return { message: `the year must be from ${FIRST_YEAR} to ${LAST_YEAR}` };
+  }
+  const first = toDayNumber(`${year - 1}-12-01`);
+  const last = toDayNumber(`${year}-12-31`);
+  const seen = new Set<number>();
+  const take = (day: string, what: string): number | ScheduleDefect => {
+    let n: number;
+    try {
+      n = toDayNumber(day);
+    } catch {
+      return { message: `${day} is not a calendar date`, day };
+    }
+    if (n < first || n > last) return { message: `${what} ${day} is outside ${year - 1}-12-01 .. ${year}-12-31`, day };
+    if (seen.has(n)) return { message: `${day} is listed twice`, day };
+    seen.add(n);
+    return n;
+  };
+  for (const holiday of holidays) {
+    for (const day of holiday.days) {
+      const taken = take(day, `the ${holiday.name} day`);
+      if (typeof taken !== 'number') return taken;
+    }
+  }
+  for (const day of workdays) {
+    const taken = take(day, 'the working day');
+    if (typeof taken !== 'number') return taken;
+    const weekday = new Date(taken * DAY_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6)
+      return { message: `the make-up working day ${day} is not a Saturday or Sunday`, day };
+  }
+  return undefined;
+}
+
+/** Checks a schedule file: its shape, and each year as a recorded year is checked; throws naming the first defect. */
 export function parseSchedule(json: unknown): ScheduleData {
   const years = (json as { years?: unknown } | null)?.years;
   if (typeof years !== 'object' || years === null) throw new Error('schedule: "years" is missing');
   for (const [year, entry] of Object.entries(years as Record<string, unknown>)) {
     if (!/^\d{4}$/.test(year)) throw new Error(`schedule: "${year}" is not a year`);
-    const e = entry as { holidays?: unknown; workdays?: unknown };
+    const e = (entry ?? {}) as { holidays?: unknown; workdays?: unknown };
     if (!Array.isArray(e.holidays) || !Array.isArray(e.workdays))
       throw new Error(`schedule ${year}: holidays and workdays are required`);
-    const days = [
-      ...(e.holidays as { days?: unknown }[]).flatMap((h) => (Array.isArray(h.days) ? h.days : [null])),
-      ...e.workdays,
-    ];
+    for (const holiday of e.holidays as { name?: unknown; days?: unknown }[]) {
+      if (typeof holiday?.name !== 'string' || !Array.isArray(holiday.days))
+        throw new Error(`schedule ${year}: each holiday needs a "name" and its "days"`);
+    }
+    const days = [...(e.holidays as { days: unknown[] }[]).flatMap((h) => h.days), ...(e.workdays as unknown[])];
     for (const day of days) {
       if (typeof day !== 'string') throw new Error(`schedule ${year}: a day is not a date`);
       toDayNumber(day);
     }
+    const defect = scheduleYearDefect(
+      Number(year),
+      e.holidays as ScheduleData['years'][string]['holidays'],
+      e.workdays as string[],
+    );
+    if (defect) throw new Error(`schedule ${year}: ${defect.message}`);
   }
   return json as ScheduleData;
 }

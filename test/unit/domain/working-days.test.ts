@@ -78,6 +78,18 @@ describe('the working-day calendar', () => {
     [{ years: { '2019': { holidays: [{ name: 'x', days: ['2019-02-30'] }], workdays: [] } } }, /not a calendar date/],
     [{ years: { '2019': { holidays: [], workdays: ['tomorrow'] } } }, /not a YYYY-MM-DD/],
     [{ years: { '2019': { workdays: [] } } }, /required/],
+    // the checks a recorded year passes (checkCalendarYear), applied to a file's years too
+    [
+      { years: { '2027': { holidays: [{ name: '元旦', days: ['2026-01-01'] }], workdays: [] } } },
+      /schedule 2027: the 元旦 day 2026-01-01 is outside 2026-12-01 \.\. 2027-12-31/,
+    ],
+    [
+      { years: { '2027': { holidays: [{ name: '春节', days: ['2027-02-06'] }], workdays: ['2027-02-06'] } } },
+      /schedule 2027: 2027-02-06 is listed twice/,
+    ],
+    [{ years: { '0001': { holidays: [], workdays: [] } } }, /schedule 0001: the year must be from 2000 to 2199/],
+    [{ years: { '2027': { holidays: [], workdays: ['2027-02-08'] } } }, /2027-02-08 is not a Saturday or Sunday/],
+    [{ years: { '2027': { holidays: [{ days: ['2027-01-01'] }], workdays: [] } } }, /needs a "name"/],
   ])('when a replacement schedule file is malformed (%j), then loading it fails with a reason', (json, reason) => {
     expect(() => parseSchedule(json)).toThrow(reason);
   });
