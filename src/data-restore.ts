@@ -56,6 +56,7 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
       throw new BackupRefused(`${from}: the manifest lists no log (events.sqlite)`);
     }
     refuseOtherKeyStore(config, from, targets);
+    refuseOtherMediaStore(config, from, manifest);
     // the data folder is held before the backup's files are hashed: a service running on it is named at once,
     // not after a long read of the backup
     const made = !fs.existsSync(config.dataDir);
@@ -358,6 +359,28 @@ function refuseOtherKeyStore(config: Config, from: string, targets: readonly Tar
   if (inFile && config.dataKeyStore.kind === 'media') {
     throw new BackupRefused(
       `${from} keeps its data keys in data-keys.sqlite: restore with LEDGER_DATA_KEY_STORE=sqlite (the default)`,
+    );
+  }
+}
+
+/**
+ * A backup whose media are kept one way restored where they are kept the other would leave them behind, or leave
+ * the restored log naming media its store does not hold: the backup of a media folder holds them in `media/`, that
+ * of an S3 deployment none (they are in its bucket).
+ */
+function refuseOtherMediaStore(config: Config, from: string, manifest: BackupReport): void {
+  const kept = (manifest.media as { store?: unknown } | undefined)?.store;
+  if (kept === 'filesystem' && config.blobStore.kind === 's3') {
+    throw new BackupRefused(
+      `${from} keeps its media in a media folder (media/), not in an S3 bucket: restore without S3_BUCKET and ` +
+        "the other S3_* variables (the media then go to the data folder's media/)",
+    );
+  }
+  if (kept === 's3' && config.blobStore.kind === 'filesystem') {
+    const bucket = String((manifest.media as { bucket?: unknown }).bucket);
+    throw new BackupRefused(
+      `${from} holds no media, they are in the S3 bucket ${bucket}: restore with S3_BUCKET=${bucket} and the ` +
+        'other S3_* variables of the service it was made from',
     );
   }
 }

@@ -94,7 +94,9 @@ empty or missing folder (a data folder that holds a log is never overwritten: mo
 not run on it; the restore holds it, and the backup folder, meanwhile.
 
 First every database and key file of the backup is checked against the SHA-256 its manifest (backup.json)
-recorded, and a backup damaged since it was made is refused before anything is copied. Then each goes where the
+recorded, and a backup damaged since it was made is refused before anything is copied, as is one whose data keys or
+media are kept otherwise than the configuration keeps them (LEDGER_DATA_KEY_STORE; S3_BUCKET: a backup's media
+folder is never copied into a bucket, and a backup made with S3_BUCKET holds no media). Then each goes where the
 configuration puts it (LEDGER_KEYS_DIR, LEDGER_MASTER_KEY_FILE, LEDGER_DATA_KEYS_FILE: by default the data
 folder's own layout), the log last, and each medium is hashed as it is copied. Then the restored folder is checked
 as "ledger check --media --skip-read-models" checks it (--no-check skips it). Start the service on it afterwards:

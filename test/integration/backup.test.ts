@@ -646,6 +646,30 @@ describe('ledger backup', () => {
     );
   });
 
+  it('when the media are kept otherwise than the backup keeps them, then the restore refuses, naming what to set, and makes nothing', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const target = path.join(tempDir(), 'd');
+    // a media folder's backup under S3 settings: its media would be left behind
+    const s3 = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target, S3_BUCKET: 'evidence' });
+    expect([s3.code, s3.stdout]).toEqual([1, '']);
+    expect(s3.stderr.trim()).toBe(
+      `ledger restore: ${folder} keeps its media in a media folder (media/), not in an S3 bucket: restore without ` +
+        "S3_BUCKET and the other S3_* variables (the media then go to the data folder's media/)",
+    );
+    expect(fs.existsSync(target)).toBe(false);
+    // a backup made with S3_BUCKET (as its manifest says) holds no media: a media folder would lack them all
+    const manifestFile = path.join(folder, BACKUP_MANIFEST);
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, media: { store: 's3', bucket: 'evidence' } }));
+    const local = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target });
+    expect(local.code).toBe(1);
+    expect(local.stderr).toContain(
+      'holds no media, they are in the S3 bucket evidence: restore with S3_BUCKET=evidence',
+    );
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
   it('when the restore would write beside the backup, over files, or while a backup writes it, then it refuses', async () => {
     const folder = path.join(tempDir(), 'backup');
     expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
