@@ -9,7 +9,7 @@ export { storageFailure } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
-import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
+import { makePrivateFolder, makeSettingFolder, refuseHalfRestored } from './data-folder.js';
 import { checkLogOrigin, verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { parallelRebuild, preparedPath, readyReadModels } from './read-models-rebuild.js';
 import { SERVICE_PROJECTIONS } from './read-models-rebuild-threads.js';
@@ -460,7 +460,7 @@ async function startHoldingRepaired(config: Config, deps: ServiceDependencies): 
  * has closed: a second service, or `ledger rebuild`, on the same folder is refused with `DataFolderInUse`.
  */
 export async function startService(config: Config, deps: ServiceDependencies): Promise<Service> {
-  makePrivateFolder(config.dataDir);
+  makeSettingFolder('LEDGER_DATA_DIR', config.dataDir);
   const lock = lockDataFolder(config.dataDir, { command: 'ledger serve', since: deps.clock.now() });
   let service: Service;
   try {

@@ -481,7 +481,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     ...metricsTokenOf(read('METRICS_TOKEN')),
     dataDir,
     keysDir,
-    masterKeyFile: path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
+    masterKeyFile: fileSetting(
+      'LEDGER_MASTER_KEY_FILE',
+      path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
+    ),
     dataKeysFile: fileSetting(
       'LEDGER_DATA_KEYS_FILE',
       path.resolve(cwd, read('LEDGER_DATA_KEYS_FILE') ?? path.join(dataDir, 'data-keys.sqlite')),
@@ -608,13 +611,25 @@ function logOrigin(value: string | undefined): string {
 function folderSetting(name: string, dir: string): string {
   const found = kindAt(dir);
   if (found === 'file') throw new ConfigError(name, `${dir} is a file, not a folder`);
+  if (found === undefined) refuseFileAbove(name, dir);
   return dir;
 }
 
 /** A file setting: absent (made when first needed) or a file; a folder there is named as the variable's fault. */
 function fileSetting(name: string, file: string): string {
-  if (kindAt(file) === 'folder') throw new ConfigError(name, `${file} is a folder, not a file`);
+  const found = kindAt(file);
+  if (found === 'folder') throw new ConfigError(name, `${file} is a folder, not a file`);
+  if (found === undefined) refuseFileAbove(name, file);
   return file;
+}
+
+/** A path that is absent cannot be made below a file: the nearest that exists above it must be a folder. */
+function refuseFileAbove(name: string, at: string): void {
+  for (let above = path.dirname(at); above !== path.dirname(above); above = path.dirname(above)) {
+    const found = kindAt(above);
+    if (found === 'file') throw new ConfigError(name, `${at} cannot be made: ${above} is a file, not a folder`);
+    if (found === 'folder') return;
+  }
 }
 
 function kindAt(at: string): 'file' | 'folder' | undefined {

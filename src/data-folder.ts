@@ -54,6 +54,32 @@ export function makePrivateFolder(dir: string): void {
   makePrivateFolders(dir, PRIVATE_FOLDER_MODE);
 }
 
+/**
+ * {@link makePrivateFolder} for a folder a setting names (`variable`: its own, or the folder of the file it names):
+ * a folder that cannot be made (a path under /proc, a file on the way, a folder this user may not write) stops
+ * start-up with a `ConfigError` naming the variable, not the bare system error.
+ */
+export function makeSettingFolder(variable: string, dir: string): void {
+  try {
+    makePrivateFolder(dir);
+  } catch (err) {
+    const { code, message } = err as NodeJS.ErrnoException;
+    throw new ConfigError(
+      variable,
+      `the folder ${dir} cannot be made (${code ?? message}: ${message.replace(/^\w+: /, '')}): name a folder ` +
+        'that exists or can be made, writable by the user the service runs as',
+    );
+  }
+}
+
+/**
+ * The variable that names the master key's folder: `LEDGER_KEYS_DIR` when the key is in the keys folder (its
+ * default place), else `LEDGER_MASTER_KEY_FILE`.
+ */
+export function masterKeyFolderVariable(config: { keysDir: string; masterKeyFile: string }): string {
+  return path.dirname(config.masterKeyFile) === config.keysDir ? 'LEDGER_KEYS_DIR' : 'LEDGER_MASTER_KEY_FILE';
+}
+
 export interface WidePath {
   readonly path: string;
   /** The permission bits, e.g. 0o755. */

@@ -5,6 +5,7 @@ import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-ke
 import { SharedDataKeyStore } from './adapters/keys/shared-data-key-store.js';
 import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
 import type { Config } from './config.js';
+import { makeSettingFolder, masterKeyFolderVariable } from './data-folder.js';
 import { ConfigError } from './errors.js';
 import type { BlobStore } from './ports/blob-store.js';
 import type { Clock } from './ports/clock.js';
@@ -23,8 +24,12 @@ export async function openDataKeyStore(
   clock: Clock,
   log: Logger,
 ): Promise<DataKeyStore & { close(): void }> {
+  makeSettingFolder(masterKeyFolderVariable(config), path.dirname(config.masterKeyFile));
   const wrapper = new FileKeyWrapper(loadOrCreateMasterKey(config.masterKeyFile));
-  if (config.dataKeyStore.kind === 'sqlite') return new SqliteDataKeyStore(config.dataKeysFile, wrapper, clock);
+  if (config.dataKeyStore.kind === 'sqlite') {
+    makeSettingFolder('LEDGER_DATA_KEYS_FILE', path.dirname(config.dataKeysFile));
+    return new SqliteDataKeyStore(config.dataKeysFile, wrapper, clock);
+  }
   const media = config.blobStore;
   let store: SharedDataKeyStore;
   if (media.kind === 'filesystem') {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { makeSettingFolder } from './data-folder.js';
 import { ConfigError } from './errors.js';
 import { keyringStamp, loadOrCreateKeys, readKeyring } from './adapters/keys/file-keyring.js';
 import { embeddedLogStart } from './adapters/sqlite/log-start.js';
@@ -81,6 +82,7 @@ export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<Re
   const shared = config.eventStore.kind === 'eventstoredb';
   if (!shared) await refuseKeysMissingForLog(config.keysDir, events);
   const made = !readKeyring(config.keysDir);
+  makeSettingFolder('LEDGER_KEYS_DIR', config.keysDir);
   const live = new LiveKeys(loadOrCreateKeys(config.keysDir, clock, config.cryptoSuite));
   if (made) {
     log.info(

@@ -257,6 +257,29 @@ describe('the service', () => {
     },
   );
 
+  // a folder the file system refuses under an existing parent: as a path given by mistake would be (root makes any
+  // folder a mode would refuse, so /proc stands in for one that cannot be made)
+  const procReason = fs.existsSync('/proc/self') ? undefined : 'no /proc on this system';
+  if (procReason) console.log(`path settings under /proc: not run: ${procReason}`);
+  (procReason ? it.skip : it).each([
+    ['LEDGER_DATA_DIR', '/proc/ledger-not-here/data', '/proc/ledger-not-here/data'],
+    ['LEDGER_KEYS_DIR', '/proc/ledger-not-here/keys', '/proc/ledger-not-here/keys'],
+    ['LEDGER_MASTER_KEY_FILE', '/proc/ledger-not-here/x.key', '/proc/ledger-not-here'],
+    ['LEDGER_DATA_KEYS_FILE', '/proc/ledger-not-here/dk.sqlite', '/proc/ledger-not-here'],
+  ])(
+    'when %s names a place whose folder cannot be made, then start-up stops naming the variable and the folder',
+    async (variable, value, folder) => {
+      const config = loadConfig({ PORT: '0', LEDGER_DATA_DIR: tempDir(), [variable]: value });
+      await expect(startService(config, { clock, log })).rejects.toMatchObject({
+        constructor: ConfigError,
+        variable,
+        message: expect.stringMatching(
+          new RegExp(`^${variable}: the folder ${folder} cannot be made \\(ENOENT: .*\\): name a folder that exists`),
+        ),
+      });
+    },
+  );
+
   it('when a valid replacement calendar is configured, then the service counts with it', async () => {
     const file = path.join(tempDir(), 'calendar.json');
     fs.writeFileSync(

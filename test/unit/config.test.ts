@@ -34,7 +34,7 @@ describe('configuration', () => {
     },
   );
 
-  it('when a folder setting names a file, or a file setting a folder, then the variable is named', () => {
+  it('when a folder setting names a file, or a file setting a folder, or either a path below a file, then the variable is named', () => {
     const here = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-config-'));
     try {
       const file = path.join(here, 'a-file');
@@ -44,9 +44,18 @@ describe('configuration', () => {
           new ConfigError(name, `${file} is a file, not a folder`),
         );
       }
-      expect(() => loadConfig({ LEDGER_DATA_KEYS_FILE: here }, here)).toThrow(
-        new ConfigError('LEDGER_DATA_KEYS_FILE', `${here} is a folder, not a file`),
-      );
+      for (const name of ['LEDGER_DATA_KEYS_FILE', 'LEDGER_MASTER_KEY_FILE']) {
+        expect(() => loadConfig({ [name]: here }, here)).toThrow(
+          new ConfigError(name, `${here} is a folder, not a file`),
+        );
+      }
+      // a path below a file can never be made
+      const below = path.join(file, 'more', 'x');
+      for (const name of ['LEDGER_DATA_DIR', 'LEDGER_KEYS_DIR', 'LEDGER_DATA_KEYS_FILE', 'LEDGER_MASTER_KEY_FILE']) {
+        expect(() => loadConfig({ [name]: below }, here)).toThrow(
+          new ConfigError(name, `${below} cannot be made: ${file} is a file, not a folder`),
+        );
+      }
       // absent ones are made when first needed
       expect(loadConfig({ LEDGER_DATA_DIR: path.join(here, 'new') }, here).dataDir).toBe(path.join(here, 'new'));
     } finally {
