@@ -1220,6 +1220,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     changedAt: () => changedAt,
     pages: web.pages,
     trustProxy: config.portal.trustProxy,
+    ...(config.portal.publicOrigin === undefined ? {} : { publicOrigin: config.portal.publicOrigin }),
     limited: publicLimit,
     ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
   });

@@ -17,6 +17,11 @@ export interface PortalConfig {
    * socket says what it is).
    */
   readonly trustProxy: false | number | readonly string[];
+  /**
+   * `PUBLIC_URL`: the origin the public reaches the service at (`https://ledger.example.gov.cn`), from which the
+   * Atom feed's and the pages' absolute links are made; unset, they follow each request's scheme and `Host`.
+   */
+  readonly publicOrigin?: string;
   /** Signing in by pasting a token from `ledger token` (the embedded default's development sign-in). */
   readonly devSignIn: boolean;
   /** ... turned on (`PORTAL_DEV_SIGNIN=true`) where it would be off: the service warns at start-up. */
@@ -84,6 +89,13 @@ export const PORTAL_CONFIG_VARIABLES: readonly { name: string; default: string; 
       'subnets, loopback, linklocal, uniquelocal',
   },
   {
+    name: 'PUBLIC_URL',
+    default: "(unset: each request's scheme and Host)",
+    description:
+      'the origin the public reaches the service at (https://host[:port]), which the Atom feed and the pages make ' +
+      'their absolute links from',
+  },
+  {
     name: 'PORTAL_DEV_SIGNIN',
     default: 'auto',
     description:
@@ -149,10 +161,30 @@ export function portalConfig(read: Read, embedded: boolean): PortalConfig {
     sessionMaxSeconds: integer('SESSION_MAX_HOURS', read('SESSION_MAX_HOURS'), 8, 1, 24) * 3600,
     cookieSecure: oneOf('SESSION_COOKIE_SECURE', read('SESSION_COOKIE_SECURE'), ['auto', 'always'] as const, 'auto'),
     trustProxy: trustProxy(read('TRUST_PROXY')),
+    ...publicOriginOf(read('PUBLIC_URL')),
     devSignIn: dev === 'true' || (dev === 'auto' && embeddedDefault),
     devSignInOutsideEmbedded: dev === 'true' && !embeddedDefault,
     ...(oidc ? { oidc } : {}),
   };
+}
+
+/** `PUBLIC_URL`: an http(s) origin, with no path, query, fragment or credentials (a trailing `/` is allowed). */
+function publicOriginOf(raw: string | undefined): { publicOrigin?: string } {
+  if (raw === undefined) return {};
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `"${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('PUBLIC_URL', 'must be an https:// (or http://) URL');
+  }
+  if (url.username !== '' || url.password !== '') throw new ConfigError('PUBLIC_URL', 'must not hold credentials');
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
+    throw new ConfigError('PUBLIC_URL', 'must be an origin only, such as https://ledger.example.gov.cn (no path)');
+  }
+  return { publicOrigin: url.origin };
 }
 
 function trustProxy(raw: string | undefined): PortalConfig['trustProxy'] {

@@ -15,6 +15,8 @@ import { httpSemantics } from './semantics.js';
 
 export interface HttpDependencies {
   readonly events: EventStore;
+  /** `PUBLIC_URL`: the origin absolute links are made from (src/http/public-origin.ts). */
+  readonly publicOrigin?: string;
   /** The media store, for readiness. */
   readonly blobs?: { ping(): Promise<void> };
   readonly log: Logger;
@@ -63,6 +65,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.set('etag', false);
   const trust = deps.trustProxy ?? false;
   app.set('trust proxy', Array.isArray(trust) ? [...trust] : trust);
+  if (deps.publicOrigin !== undefined) app.locals.publicOrigin = deps.publicOrigin;
   app.use(securityHeaders);
   app.use(requestLog(deps.log));
   app.use(requestDeadline(deps.deadlines ?? { requestTimeoutMs: 30_000, uploadTimeoutMs: 3_600_000 }));

@@ -1,3 +1,4 @@
+import { publicOrigin } from './public-origin.js';
 import { Router, type Request, type RequestHandler } from 'express';
 import { searchWords, type DisclosureFilter, type DisclosuresPosition, type PublicReads } from '../app/public-reads.js';
 import { DECISION_TYPES } from '../domain/case/acts.js';
@@ -47,9 +48,8 @@ export function publicApi({ reads, limited, agencyNames }: PublicApiDependencies
     const limit = limitOf(req.query.limit);
     const after = single(req.query.cursor, 'cursor');
     const page = await reads.feed(filter, { limit, ...(after === undefined ? {} : { after }) }, consistencyOf(req));
-    // absolute links from the request's scheme and Host, as the portal's pages build theirs: the service has no
-    // configured public origin (docs/read-models.md, "The Atom feed", says what a deployment does about Host)
-    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    // absolute links from PUBLIC_URL, else the request's scheme and Host (docs/read-models.md, "The Atom feed")
+    const base = publicOrigin(req);
     const self = new URL(req.originalUrl, base);
     const withCursor = (url: URL, cursor: string | undefined) => {
       const copy = new URL(url);

@@ -117,4 +117,25 @@ describe('the portal configuration', () => {
       'TRUST_PROXY: "10.0.0.0/33" is not a hop count, an address, a subnet or loopback',
     );
   });
+
+  it('when PUBLIC_URL is an origin, then links are made from it (a trailing slash dropped); anything else stops start-up naming it', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://ledger.county.gov.cn/' }, cwd).portal.publicOrigin).toBe(
+      'https://ledger.county.gov.cn',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://10.1.2.3:8080' }, cwd).portal.publicOrigin).toBe('http://10.1.2.3:8080');
+    expect(loadConfig({}, cwd).portal).not.toHaveProperty('publicOrigin');
+    for (const [value, said] of [
+      ['ledger.county.gov.cn', '"ledger.county.gov.cn" is not a URL'],
+      ['ftp://ledger.county.gov.cn', 'must be an https:// (or http://) URL'],
+      ['https://admin:pw@ledger.county.gov.cn', 'must not hold credentials'],
+      [
+        'https://ledger.county.gov.cn/ledger',
+        'must be an origin only, such as https://ledger.example.gov.cn (no path)',
+      ],
+      ['https://ledger.county.gov.cn/?a=1', 'must be an origin only, such as https://ledger.example.gov.cn (no path)'],
+      ['https://ledger.county.gov.cn/#top', 'must be an origin only, such as https://ledger.example.gov.cn (no path)'],
+    ]) {
+      expect(refusal({ PUBLIC_URL: value! }).message).toBe(`PUBLIC_URL: ${said}`);
+    }
+  });
 });

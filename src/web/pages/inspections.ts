@@ -1,3 +1,4 @@
+import { publicOrigin } from '../../http/public-origin.js';
 import type { Router } from 'express';
 import type { InspectionReads } from '../../app/inspection-reads.js';
 import { RuleViolation } from '../../domain/errors.js';
@@ -118,7 +119,7 @@ export function registerInspectionPages(router: Router, deps: InspectionPagesDep
       scripts: plan.draw ? ['draw.js'] : [],
       main: html`<p><a href="${hrefWith('/inspections', { agency })}">${ctx.t('inspections.back')}</a></p>
         <h1>${plan.title}</h1>
-        ${planFacts(ctx, plan)} ${plan.draw ? drawn(ctx, plan, req.protocol, req.get('host')) : pending(ctx, plan)}`,
+        ${planFacts(ctx, plan)} ${plan.draw ? drawn(ctx, plan, publicOrigin(req)) : pending(ctx, plan)}`,
     });
   });
 }
@@ -173,9 +174,8 @@ function pending(ctx: PageContext, plan: Plan): Html {
   return html`<p class="notice">${ctx.t('inspections.pending', { size: plan.drawAtSize })}</p>`;
 }
 
-function drawn(ctx: PageContext, plan: Plan, protocol: string, host: string | undefined): Html {
+function drawn(ctx: PageContext, plan: Plan, origin: string): Html {
   const draw = plan.draw!;
-  const origin = `${protocol}://${host ?? 'localhost'}`;
   return html`<section aria-labelledby="draw-provenance">
       <h2 id="draw-provenance">${ctx.t('inspections.provenance')}</h2>
       <dl class="facts">

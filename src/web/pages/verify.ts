@@ -1,3 +1,4 @@
+import { publicOrigin } from '../../http/public-origin.js';
 import type { UtcOffsets } from '../../domain/actor.js';
 import type { RequestHandler } from 'express';
 import type { BundleFailureCode } from '../../ledger/bundle-report.js';
@@ -119,7 +120,7 @@ function scriptText(ctx: PageContext, offsets: UtcOffsets): VerifyPageText {
 export function verifyPage(assets: PortalAssets, offsets: UtcOffsets): RequestHandler {
   return (req, res) => {
     const ctx = pageContext(req, res, assets);
-    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const origin = publicOrigin(req);
     sendPage(res, ctx, {
       title: ctx.t('verify.title'),
       scripts: ['verify.js'],
