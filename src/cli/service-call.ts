@@ -9,10 +9,15 @@ import { print, unreachable, UsageError, type CliIo } from './io.js';
 export function serviceBase(url: string | undefined, io: CliIo): string {
   const port = url === undefined ? integer('PORT', io.env.PORT?.trim() || undefined, 8080, 1, 65535) : undefined;
   const base = (url ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  let parsed: URL;
   try {
-    new URL(base);
+    parsed = new URL(base);
   } catch {
     throw new UsageError(`--url ${base} is not a URL`);
+  }
+  // `localhost:3711` parses as a URL of the scheme `localhost:`, which nothing can fetch
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.host === '') {
+    throw new UsageError(`--url ${base} is not an http:// or https:// URL (e.g. http://localhost:8080)`);
   }
   return base;
 }

@@ -45,6 +45,21 @@ describe('usage errors', () => {
       'ledger erase: give either --case ID or --application ID, not both',
       'ledger erase --help',
     ],
+    // a URL without its scheme parses as one of the scheme `localhost:`
+    ...(
+      [
+        ['erase', '--case', 'c-1', '--ground', 'other_legal_ground', '--reason', 'r', '--token', 't'],
+        ['token', 'revoke', '--jti', 'j-1', '--token', 't'],
+        ['draw', 'verify', '--agency', 'county-market', '--plan', 'P-1'],
+      ] as const
+    ).map(
+      (argv) =>
+        [
+          [...argv, '--url', 'localhost:3711'],
+          `ledger ${argv[0] === 'token' ? 'token revoke' : argv[0]}: --url localhost:3711 is not an http:// or https:// URL (e.g. http://localhost:8080)`,
+          `ledger ${argv[0] === 'erase' ? 'erase' : argv[0] === 'token' ? 'token revoke' : 'draw'} --help`,
+        ] as const,
+    ),
   ])('when %j is run, then exit 2 with one line and a hint to --help, not the help', async (argv, line, help) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);
