@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { FolderKeyObjects } from './adapters/filesystem/key-files.js';
 import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-key.js';
@@ -25,7 +27,15 @@ export async function openDataKeyStore(
   log: Logger,
 ): Promise<DataKeyStore & { close(): void }> {
   makeSettingFolder(masterKeyFolderVariable(config), path.dirname(config.masterKeyFile));
+  const made = !fs.existsSync(config.masterKeyFile);
+  if (made) refuseMasterKeyMissing(config);
   const wrapper = new FileKeyWrapper(loadOrCreateMasterKey(config.masterKeyFile));
+  if (made) {
+    log.info(
+      { file: config.masterKeyFile },
+      "data keys: made a master key, which opens every case's personal data: back it up with the keys folder",
+    );
+  }
   if (config.dataKeyStore.kind === 'sqlite') {
     makeSettingFolder('LEDGER_DATA_KEYS_FILE', path.dirname(config.dataKeysFile));
     return new SqliteDataKeyStore(config.dataKeysFile, wrapper, clock);
@@ -54,4 +64,40 @@ export async function openDataKeyStore(
   }
   log.info({ dataKeyStore: 'media' }, 'data keys: shared with the media store (data-keys/)');
   return store;
+}
+
+/**
+ * A master key is made only where no data key was wrapped by one: a missing key file beside data keys (a mistyped
+ * `LEDGER_MASTER_KEY_FILE`, a lost or unrestored file) would otherwise be replaced by a new key that opens none of
+ * them, and the start would then fail blaming the data-key store, leaving the new key behind. Nothing is made.
+ */
+function refuseMasterKeyMissing(config: Config): void {
+  const held = heldDataKeys(config);
+  if (held === undefined) return;
+  throw new ConfigError(
+    'LEDGER_MASTER_KEY_FILE',
+    `${config.masterKeyFile} does not exist, but ${held} holds data keys wrapped by a master key: restore the master ` +
+      "key file from a backup (or point LEDGER_MASTER_KEY_FILE at it); without it no case's personal data can be " +
+      'opened. No key was made',
+  );
+}
+
+/** Where data keys are kept already, when they are (the embedded file with a row, or a data-keys folder with a file). */
+function heldDataKeys(config: Config): string | undefined {
+  if (config.dataKeyStore.kind === 'sqlite') {
+    if (!fs.existsSync(config.dataKeysFile)) return undefined;
+    const db = new Database(config.dataKeysFile, { readonly: true, fileMustExist: true });
+    try {
+      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'data_keys'").get();
+      return table !== undefined && db.prepare('SELECT 1 FROM data_keys LIMIT 1').get() !== undefined
+        ? config.dataKeysFile
+        : undefined;
+    } finally {
+      db.close();
+    }
+  }
+  const media = config.blobStore;
+  if (media.kind !== 'filesystem') return undefined; // a bucket's objects are not listed here: its check follows
+  const folder = path.join(media.dir, 'data-keys');
+  return fs.existsSync(folder) && fs.readdirSync(folder).length > 0 ? folder : undefined;
 }

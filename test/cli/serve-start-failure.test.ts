@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestService } from '../support/service.js';
+import { seedAgency, startTestService } from '../support/service.js';
 import { freshTempDir } from '../support/temp-dir.js';
 
 const dir = freshTempDir('serve-failure');
@@ -59,5 +59,31 @@ describe('ledger serve', () => {
     expect(stderr).toContain('JWT_PUBLIC_KEY_FILES');
     expect(stderr).toContain('no-such-key.pem');
     expect(fs.readdirSync(dataDir).filter((name) => !name.endsWith('.lock'))).toEqual([]);
+  }, 120_000);
+
+  it('when the master key file is missing beside data keys it wrapped, then it stops naming LEDGER_MASTER_KEY_FILE and makes no key', async () => {
+    const dataDir = dir();
+    const t = await startTestService({ LEDGER_DATA_DIR: dataDir });
+    const { officer } = await seedAgency(t, 'county-justice');
+    const opened = await t.call('POST', '/v1/cases', {
+      token: officer,
+      body: {
+        caseId: 'mk-1',
+        itemCode: 'P-001',
+        title: '检查',
+        openedOn: new Date().toISOString().slice(0, 10),
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'person', name: '张三', idNumber: '110101199001011234' }],
+      },
+    });
+    expect(opened.status).toBe(201); // the case's data key is made, wrapped by the master key
+    await t.service.close();
+    const masterKey = path.join(dataDir, 'keys', 'master.key');
+    fs.rmSync(masterKey);
+    const { code, stderr } = await serveUntilExit(dataDir);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`LEDGER_MASTER_KEY_FILE: ${masterKey} does not exist, but`);
+    expect(stderr).toContain('No key was made');
+    expect(fs.existsSync(masterKey)).toBe(false);
   }, 120_000);
 });

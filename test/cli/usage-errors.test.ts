@@ -46,20 +46,18 @@ describe('usage errors', () => {
       'ledger erase --help',
     ],
     // a URL without its scheme parses as one of the scheme `localhost:`
-    ...(
-      [
-        ['erase', '--case', 'c-1', '--ground', 'other_legal_ground', '--reason', 'r', '--token', 't'],
-        ['token', 'revoke', '--jti', 'j-1', '--token', 't'],
-        ['draw', 'verify', '--agency', 'county-market', '--plan', 'P-1'],
-      ] as const
-    ).map(
-      (argv) =>
-        [
-          [...argv, '--url', 'localhost:3711'],
-          `ledger ${argv[0] === 'token' ? 'token revoke' : argv[0]}: --url localhost:3711 is not an http:// or https:// URL (e.g. http://localhost:8080)`,
-          `ledger ${argv[0] === 'erase' ? 'erase' : argv[0] === 'token' ? 'token revoke' : 'draw'} --help`,
-        ] as const,
-    ),
+    ...[
+      ['erase', '--case', 'c-1', '--ground', 'other_legal_ground', '--reason', 'r', '--token', 't'],
+      ['token', 'revoke', '--jti', 'j-1', '--token', 't'],
+      ['draw', 'verify', '--agency', 'county-market', '--plan', 'P-1'],
+    ].map((argv): [string[], string, string] => {
+      const command = argv[0] === 'token' ? 'token revoke' : argv[0]!;
+      return [
+        [...argv, '--url', 'localhost:3711'],
+        `ledger ${command}: --url localhost:3711 is not an http:// or https:// URL (e.g. http://localhost:8080)`,
+        `ledger ${command} --help`,
+      ];
+    }),
   ])('when %j is run, then exit 2 with one line and a hint to --help, not the help', async (argv, line, help) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);
