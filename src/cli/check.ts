@@ -1,4 +1,5 @@
 import { IntegrityFault, ReadModelsDamaged } from '../errors.js';
+import { namingDamagedStores } from './damaged-stores.js';
 import { checkHelp } from './help-texts.js';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
@@ -7,7 +8,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import pino from 'pino';
-import { damaged, isDamage } from '../adapters/sqlite/damage.js';
 import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
 import { requireExistingLog } from './existing-log.js';
 import { openFreeTextKeys } from '../free-text-keys.js';
@@ -29,27 +29,14 @@ const quietLog = pino({ level: 'silent' });
 
 /**
  * `ledger check`. A store SQLite cannot read stops it; which file is damaged, and what to do, is then named: the
- * log (restore it from a backup) or the read models (a rebuild makes them again from the log).
+ * log, the data keys or the webhook outbox (restore it from a backup) or the read models (a rebuild makes them
+ * again from the log).
  */
 export async function check(argv: string[], io: CliIo): Promise<number> {
-  try {
-    return await checkCommand(argv, io);
-  } catch (caught) {
-    // the read models' store says it in its own words; SQLite's are what is named here
-    const err = caught instanceof ReadModelsDamaged ? caught.cause : caught;
-    if (!isDamage(err)) throw caught;
-    const config = loadConfig(io.env, io.cwd);
-    const files = [
-      ...(config.eventStore.kind === 'sqlite'
-        ? [{ file: config.eventStore.path, remedy: 'the log: restore it from a backup' }]
-        : []),
-      { file: readModelPath(config), remedy: 'the read models: "ledger rebuild" makes them again from the log' },
-    ].filter(({ file }) => damaged(file));
-    if (files.length === 0) throw caught;
-    throw new Error(
-      `${(err as Error).message}: ${files.map(({ file, remedy }) => `${file} is damaged (${remedy})`).join('; ')}`,
-    );
-  }
+  return namingDamagedStores(
+    () => loadConfig(io.env, io.cwd),
+    () => checkCommand(argv, io),
+  );
 }
 
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {

@@ -12,10 +12,19 @@ import { makePrivateFolder, refuseHalfRestored } from '../data-folder.js';
 import { DataFolderInUse } from '../errors.js';
 import type { EventStore } from '../ports/event-store.js';
 import { builtBy, parallelRebuild, preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-rebuild.js';
+import { namingDamagedStores } from './damaged-stores.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
+/** `ledger rebuild`; a store SQLite cannot read is named, with what to do, as `ledger check` names it. */
 export async function rebuild(argv: string[], io: CliIo): Promise<number> {
+  return namingDamagedStores(
+    () => loadConfig(io.env, io.cwd),
+    () => rebuildCommand(argv, io),
+  );
+}
+
+async function rebuildCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     strict: true,

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { startService } from '../compose.js';
 import { createLogger } from '../logger.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
+import { namingDamagedStores } from './damaged-stores.js';
 import { print, type CliIo } from './io.js';
 
 export async function serve(argv: string[], io: CliIo): Promise<number> {
@@ -24,7 +25,10 @@ export async function serve(argv: string[], io: CliIo): Promise<number> {
   for (const signal of STOP_SIGNALS) process.once(signal, stopWhileStarting);
   let service: Awaited<ReturnType<typeof startService>>;
   try {
-    service = await startService(config, { clock: systemClock, log });
+    service = await namingDamagedStores(
+      () => config,
+      () => startService(config, { clock: systemClock, log }),
+    );
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, stopWhileStarting);
   }

@@ -391,6 +391,41 @@ describe('ledger check', () => {
     expect(result.stderr).not.toContain(`${path.join(dir, other)} is damaged`);
   });
 
+  it.each([
+    ['events.sqlite', 'serve', 'the log: restore it from a backup'],
+    ['events.sqlite', 'rebuild', 'the log: restore it from a backup'],
+    ['data-keys.sqlite', 'serve', "the cases' data keys: restore it from a backup"],
+    ['data-keys.sqlite', 'rebuild', "the cases' data keys: restore it from a backup"],
+    ['data-keys.sqlite', 'check', "the cases' data keys: restore it from a backup"],
+    ['webhooks.sqlite', 'serve', 'the webhook outbox: restore it from a backup'],
+  ])(
+    'when %s is damaged, then ledger %s stops, exit 1, naming that file and what to do',
+    async (file, command, remedy) => {
+      const dir = copy();
+      const target = path.join(dir, file);
+      for (const extra of ['-wal', '-shm']) fs.rmSync(target + extra, { force: true });
+      const bytes = fs.readFileSync(target);
+      bytes.fill(0x5a, 0, 100); // the header: no longer a database
+      fs.writeFileSync(target, bytes);
+      // as an operator runs it (bin/ledger.js): a start that fails part way is a process that ends, not one to close
+      const run = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/ledger.js'), command], {
+        env: {
+          ...process.env,
+          LEDGER_DATA_DIR: dir,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'silent',
+          TMPDIR: tempDir(),
+        },
+        encoding: 'utf8',
+        timeout: 100_000, // a safety net only: each ends as soon as it opens the damaged file
+      });
+      const result = { code: run.status, stderr: run.stderr };
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(`ledger ${command}: file is not a database: ${target} is damaged (${remedy})`);
+    },
+  );
+
   it('when the log cannot be opened after the read models were copied, then the copy is removed from TMPDIR', async () => {
     const dir = copy();
     const closed = await new Promise<number>((resolve) => {
