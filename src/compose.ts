@@ -10,7 +10,7 @@ import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
 import { makePrivateFolder, makeSettingFolder, refuseHalfRestored } from './data-folder.js';
-import { checkLogOrigin, verifyBeforeServing, warnAboutWideModes } from './start-up.js';
+import { checkLogOrigin, removeStaleUploads, verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { parallelRebuild, preparedPath, readyReadModels } from './read-models-rebuild.js';
 import { SERVICE_PROJECTIONS } from './read-models-rebuild-threads.js';
 import type { Clock } from './ports/clock.js';
@@ -506,6 +506,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   // before the data keys' master key is made: a mistyped LEDGER_KEYS_DIR beside a log signed before makes nothing
   refuseKeysMissingForEmbeddedLog(config);
   const blobs = await openBlobStore(config, log);
+  removeStaleUploads(blobs, log);
   // the cases' data keys, wrapped by the master key, apart from the log (docs/privacy.md)
   let dataKeys: Awaited<ReturnType<typeof openDataKeyStore>>;
   try {

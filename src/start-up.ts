@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import { widerThanOwner } from './data-folder.js';
 import { ConfigError } from './errors.js';
 import type { PublicKey } from './ports/keys.js';
+import type { BlobStore } from './ports/blob-store.js';
+import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
 import { checkOnStartup } from './app/startup-check.js';
 import type { EventStore } from './ports/event-store.js';
 import type { ReadModelStore } from './ports/read-models.js';
@@ -24,6 +26,16 @@ export function warnAboutWideModes(config: Config, log: Logger): void {
       `data folder: ${wide.path} is open to others than its owner (mode 0${wide.mode.toString(8)}); make it owner-only (chmod 0700 folders, 0600 files)`,
     );
   }
+}
+
+/**
+ * Removes the uploads a killed service left part way in the media folder's `tmp/`: at start the service holds the
+ * data folder, so no upload is in flight. An S3 bucket's `tmp/` is left to its lifecycle rule.
+ */
+export function removeStaleUploads(blobs: BlobStore, log: Logger): void {
+  if (!(blobs instanceof FilesystemBlobStore)) return;
+  const removed = blobs.removeTemporaries();
+  if (removed > 0) log.info({ removed }, 'media: removed uploads a stopped service left part way in tmp/');
 }
 
 /**

@@ -72,6 +72,27 @@ describe('the service', () => {
     }
   });
 
+  it('when a stopped service left an upload part way in media/tmp/, then the next start removes it and says so', async () => {
+    const dataDir = tempDir();
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir });
+    await (await startService(config, { clock, log })).close();
+    // what kill -9 during POST /v1/media leaves: the body received so far, under a random name
+    const tmp = path.join(dataDir, 'media', 'tmp');
+    fs.writeFileSync(path.join(tmp, '0b7e4c1e-5d3a-4f6b-9c2d-1a2b3c4d5e6f'), Buffer.alloc(4096, 1));
+    fs.writeFileSync(path.join(tmp, '7f1d2e3c-4b5a-4c6d-8e9f-0a1b2c3d4e5f.json'), '{"sha256":');
+    const lines: { msg: string; [k: string]: unknown }[] = [];
+    const captured = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const service = await startService(config, { clock, log: captured });
+    try {
+      expect(fs.readdirSync(tmp)).toEqual([]);
+      expect(lines.find((l) => l.msg.startsWith('media: removed uploads a stopped service left'))).toMatchObject({
+        removed: 2,
+      });
+    } finally {
+      await service.close();
+    }
+  });
+
   it('when a LEDGER_ variable is mistyped, then start-up warns naming it and the data folder in use; a first start says it made keys and a new log', async () => {
     const lines: { level: number; msg: string; [k: string]: unknown }[] = [];
     const captured = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });

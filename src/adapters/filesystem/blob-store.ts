@@ -53,6 +53,16 @@ export class FilesystemBlobStore implements BlobStore {
     }
   }
 
+  /**
+   * Removes what `tmp/` holds: uploads a killed process left part way (a put removes its own file however it ends).
+   * Only for whoever holds the data folder while nothing is being put (the service, at start); returns how many.
+   */
+  removeTemporaries(): number {
+    const names = fs.readdirSync(this.#tmp);
+    for (const name of names) fs.rmSync(path.join(this.#tmp, name), { recursive: true, force: true });
+    return names.length;
+  }
+
   async put(body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<BlobInfo & { readonly created: boolean }> {
     checkPutOptions(options);
     const temp = path.join(this.#tmp, randomUUID());
