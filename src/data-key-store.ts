@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { FolderKeyObjects } from './adapters/filesystem/key-files.js';
 import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-key.js';
 import { SharedDataKeyStore } from './adapters/keys/shared-data-key-store.js';
-import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
+import { SqliteDataKeyStore, holdsWrappedKeys } from './adapters/sqlite/data-key-store.js';
 import type { Config } from './config.js';
 import { makeSettingFolder, masterKeyFolderVariable } from './data-folder.js';
 import { ConfigError } from './errors.js';
@@ -85,16 +84,7 @@ function refuseMasterKeyMissing(config: Config): void {
 /** Where data keys are kept already, when they are (the embedded file with a row, or a data-keys folder with a file). */
 function heldDataKeys(config: Config): string | undefined {
   if (config.dataKeyStore.kind === 'sqlite') {
-    if (!fs.existsSync(config.dataKeysFile)) return undefined;
-    const db = new Database(config.dataKeysFile, { readonly: true, fileMustExist: true });
-    try {
-      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'data_keys'").get();
-      return table !== undefined && db.prepare('SELECT 1 FROM data_keys LIMIT 1').get() !== undefined
-        ? config.dataKeysFile
-        : undefined;
-    } finally {
-      db.close();
-    }
+    return holdsWrappedKeys(config.dataKeysFile) ? config.dataKeysFile : undefined;
   }
   const media = config.blobStore;
   if (media.kind !== 'filesystem') return undefined; // a bucket's objects are not listed here: its check follows

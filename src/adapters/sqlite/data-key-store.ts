@@ -175,3 +175,18 @@ export class SqliteDataKeyStore implements DataKeyStore {
     this.#epoch++;
   }
 }
+
+/**
+ * Whether the data-key file at `file` holds a key (wrapped by a master key): read-only, creating nothing; a file that
+ * does not exist, or has no table yet, holds none.
+ */
+export function holdsWrappedKeys(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'data_keys'").get();
+    return table !== undefined && db.prepare('SELECT 1 FROM data_keys LIMIT 1').get() !== undefined;
+  } finally {
+    db.close();
+  }
+}
