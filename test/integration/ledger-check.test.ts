@@ -371,16 +371,22 @@ describe('ledger check', () => {
     expect(skipped.code).toBe(0);
   });
 
+  /** Overwrites the header of `file` in `dir` (its -wal and -shm removed): no longer a database. Its path. */
+  function damage(dir: string, file: string): string {
+    const target = path.join(dir, file);
+    for (const extra of ['-wal', '-shm']) fs.rmSync(target + extra, { force: true });
+    const bytes = fs.readFileSync(target);
+    bytes.fill(0x5a, 0, 100);
+    fs.writeFileSync(target, bytes);
+    return target;
+  }
+
   it.each([
     ['read-models.sqlite', '"ledger rebuild" makes them again from the log'],
     ['events.sqlite', 'the log: restore it from a backup'],
   ])('when %s is damaged, then exit 1 naming that file and what to do', async (file, remedy) => {
     const dir = copy();
-    const target = path.join(dir, file);
-    for (const extra of ['-wal', '-shm']) fs.rmSync(target + extra, { force: true });
-    const bytes = fs.readFileSync(target);
-    bytes.fill(0x5a, 0, 100); // the header: no longer a database
-    fs.writeFileSync(target, bytes);
+    const target = damage(dir, file);
     const temporary = tempDir(); // where the read models are copied to compare: left empty, whatever failed
     const result = await runCli(['check'], { LEDGER_DATA_DIR: dir, TMPDIR: temporary });
     expect(result.code).toBe(1);
@@ -402,11 +408,7 @@ describe('ledger check', () => {
     'when %s is damaged, then ledger %s stops, exit 1, naming that file and what to do',
     async (file, command, remedy) => {
       const dir = copy();
-      const target = path.join(dir, file);
-      for (const extra of ['-wal', '-shm']) fs.rmSync(target + extra, { force: true });
-      const bytes = fs.readFileSync(target);
-      bytes.fill(0x5a, 0, 100); // the header: no longer a database
-      fs.writeFileSync(target, bytes);
+      const target = damage(dir, file);
       // as an operator runs it (bin/ledger.js): a start that fails part way is a process that ends, not one to close
       const run = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/ledger.js'), command], {
         env: {
